@@ -1,0 +1,57 @@
+"""The ``integrity-files`` command: the same services as the GUI, from a terminal.
+
+Errors go to stderr with exit code 1 and name the field; usage errors exit 2 (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from desktop_app import __version__
+from desktop_app.cli import archive_commands, people_commands
+from desktop_app.errors import IntegrityFilesError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="integrity-files",
+        description="Integrity Files (公务员诚信档案): encrypted integrity archives. Passphrases come from "
+                    "INTEGRITY_FILES_PASSPHRASE or a prompt.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--user", help="sign in as this user (default: the admin created by init)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    archive_commands.register(sub)
+    people_commands.register(sub)
+    _accept_user_everywhere(sub)
+    return parser
+
+
+def _accept_user_everywhere(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Scripts write --user before or after the command; both work."""
+    for parser in set(sub.choices.values()):
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            _accept_user_everywhere(nested[0])
+        elif "--user" not in parser._option_string_actions:
+            parser.add_argument("--user", default=argparse.SUPPRESS, help="sign in as this user")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except IntegrityFilesError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""Persons (公务员): their identity, unit and post, search, and the assembled person file."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.consequences import RecordFacts, compute_flags
+from desktop_app.domain.enums import AssessmentGrade, Gender, PersonStatus
+from desktop_app.domain.id_number import parse_id_number
+from desktop_app.domain.permissions import Permission
+from desktop_app.domain.pinyin import pinyin_keys
+from desktop_app.domain.text import clean_text
+from desktop_app.errors import DuplicateError, NotFoundError, ValidationError
+from desktop_app.services.context import ServiceContext, requires
+from desktop_app.services.records import to_record_row
+from desktop_app.services.rows import AssessmentRow, PersonFile, PersonRow
+from desktop_app.services.units import unit_by_name
+from desktop_app.store.models import Assessment, IntegrityRecord, Person, Unit
+
+_ID_FRAGMENT = re.compile(r"^[0-9]{3,17}[0-9Xx]?$")
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDraft:
+    name: str
+    id_number: str
+    unit_name: str
+    post: str = ""
+    rank: str = ""
+    category: str = ""
+    status: str = PersonStatus.SERVING.value
+    file_opened_on: date | None = None
+
+
+class PersonService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @requires(Permission.PERSON_WRITE)
+    def add(self, draft: PersonDraft) -> PersonRow:
+        name = clean_text(draft.name, "name")
+        number = parse_id_number(draft.id_number, today=self.ctx.today())
+        status = PersonStatus.parse(draft.status, field="status")
+        with self.ctx.write() as w:
+            s = w.session
+            unit = unit_by_name(s, draft.unit_name)
+            if s.scalar(select(Person.id).where(Person.id_number == number.value)):
+                raise DuplicateError(f"a person with the ID number ending in {number.value[-4:]} "
+                                     "already has a file", field="id_number")
+            full, initials = pinyin_keys(name)
+            person = Person(name=name, name_pinyin=full, name_initials=initials, id_number=number.value,
+                            id_number_rev=number.value[::-1], gender=number.gender.value,
+                            birth_date=number.birth_date, unit_id=unit.id,
+                            post=clean_text(draft.post, "post", required=False),
+                            rank=clean_text(draft.rank, "rank", required=False),
+                            category=clean_text(draft.category, "category", required=False),
+                            status=status.value, file_opened_on=draft.file_opened_on or self.ctx.today())
+            w.insert(person, "person.create")
+            return to_person_row(person, unit.name)
+
+    @requires(Permission.PERSON_WRITE)
+    def edit(self, id_number: str, *, name: str | None = None, unit_name: str | None = None,
+             post: str | None = None, rank: str | None = None, category: str | None = None,
+             status: str | None = None, reason: str = "") -> PersonRow:
+        with self.ctx.write() as w:
+            s = w.session
+            person = person_by_id_number(s, id_number, today=self.ctx.today())
+            values: dict[str, object] = {}
+            if name is not None:
+                values["name"] = clean_text(name, "name")
+                values["name_pinyin"], values["name_initials"] = pinyin_keys(str(values["name"]))
+            if unit_name is not None:
+                values["unit_id"] = unit_by_name(s, unit_name).id
+            for field, value in (("post", post), ("rank", rank), ("category", category)):
+                if value is not None:
+                    values[field] = clean_text(value, field, required=False)
+            if status is not None:
+                values["status"] = PersonStatus.parse(status, field="status").value
+            w.update(person, values, "person.update", reason=clean_text(reason, "reason", required=False))
+            return to_person_row(person, _unit_name(s, person.unit_id))
+
+    @requires(Permission.PERSON_READ)
+    def search(self, text: str = "", *, unit_id: uuid.UUID | None = None, limit: int = 50,
+               offset: int = 0) -> list[PersonRow]:
+        limit = max(1, min(limit, MAX_PAGE))
+        with self.ctx.read() as s:
+            query = _search_query(select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id),
+                                  text, unit_id)
+            rows = s.execute(query.order_by(Person.name_pinyin, Person.id).limit(limit).offset(offset))
+            return [to_person_row(p, unit_name) for p, unit_name in rows]
+
+    @requires(Permission.PERSON_READ)
+    def count(self, text: str = "", *, unit_id: uuid.UUID | None = None) -> int:
+        with self.ctx.read() as s:
+            query = _search_query(select(func.count()).select_from(Person).join(Unit), text, unit_id)
+            return int(s.scalar(query) or 0)
+
+    @requires(Permission.PERSON_READ)
+    def show(self, id_number: str) -> PersonFile:
+        """The whole file; records and assessments only for users who may read them."""
+        with self.ctx.read() as s:
+            person = person_by_id_number(s, id_number, today=self.ctx.today())
+            row = to_person_row(person, _unit_name(s, person.unit_id))
+            if not self.ctx.may(Permission.RECORD_READ):
+                return PersonFile(row, (), (), ())
+            records = tuple(to_record_row(r) for r in s.scalars(
+                select(IntegrityRecord).where(IntegrityRecord.person_id == person.id)
+                .order_by(IntegrityRecord.decided_on, IntegrityRecord.created_at)))
+            assessments = tuple(
+                AssessmentRow(a.id, a.person_id, a.year, AssessmentGrade(a.grade))
+                for a in s.scalars(select(Assessment).where(Assessment.person_id == person.id)
+                                   .order_by(Assessment.year)))
+        facts = (RecordFacts(r.polarity, r.state, r.under_objection, r.sanction, r.sanction_end,
+                             r.document_no) for r in records)
+        return PersonFile(row, records, assessments, tuple(compute_flags(facts, self.ctx.today())))
+
+    @requires(Permission.PERSON_REVEAL_ID)
+    def reveal_id_number(self, person_id: uuid.UUID) -> str:
+        """The full ID number; every reveal is an audit entry."""
+        with self.ctx.write() as w:
+            person = w.session.get(Person, person_id)
+            if person is None:
+                raise NotFoundError("no such person", field="person")
+            w.audit("person.reveal_id", "person", person.id)
+            return person.id_number
+
+
+def person_by_id_number(session: Session, text: str, *, today: date) -> Person:
+    number = parse_id_number(text, today=today)
+    person = session.scalar(select(Person).where(Person.id_number == number.value))
+    if person is None:
+        raise NotFoundError(f"no person with the ID number ending in {number.value[-4:]}", field="id_number")
+    return person
+
+
+def to_person_row(person: Person, unit_name: str) -> PersonRow:
+    number = person.id_number
+    return PersonRow(person.id, person.name, f"{number[:6]}********{number[-4:]}", Gender(person.gender),
+                     person.birth_date, person.unit_id, unit_name, person.post, person.rank,
+                     PersonStatus(person.status), person.version)
+
+
+def _unit_name(session: Session, unit_id: uuid.UUID) -> str:
+    return session.scalar(select(Unit.name).where(Unit.id == unit_id)) or ""
+
+
+def _prefix(column: object, text: str) -> object:
+    # A range instead of LIKE so SQLite uses the index (LIKE is case-insensitive, the index is not).
+    return column.between(text, text + "\U0010ffff")  # type: ignore[attr-defined]
+
+
+def _search_query(query: Select[tuple[object, ...]], text: str,
+                  unit_id: uuid.UUID | None) -> Select[tuple[object, ...]]:
+    text = (text or "").strip()
+    if unit_id is not None:
+        query = query.where(Person.unit_id == unit_id)
+    if not text:
+        return query
+    if len(text) > 64:
+        raise ValidationError("search text is longer than 64 characters", field="search")
+    if _ID_FRAGMENT.match(text):
+        upper = text.upper()
+        if len(upper) == 18:
+            return query.where(Person.id_number == upper)
+        return query.where(_prefix(Person.id_number_rev, upper[::-1]))  # type: ignore[arg-type]
+    if text.isascii() and text.replace(" ", "").isalpha():
+        key = text.replace(" ", "").lower()
+        return query.where(or_(_prefix(Person.name_pinyin, key),  # type: ignore[arg-type]
+                               _prefix(Person.name_initials, key)))  # type: ignore[arg-type]
+    return query.where(or_(_prefix(Person.name, text), Unit.name.contains(text)))  # type: ignore[arg-type]
+

@@ -1,0 +1,314 @@
+"""One archive = one SQLCipher database file plus its key file (``<archive>.keys``) beside it.
+
+``Archive.create`` makes both; ``Archive.unlock`` turns a user name and passphrase into an open,
+migrated archive and the signed-in user. ``close`` drops the engine and the key.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.enums import Role
+from desktop_app.domain.permissions import DEFAULT_ROLE_PERMISSIONS
+from desktop_app.errors import ArchiveError, AuthenticationError
+from desktop_app.store import keyslots, migrations
+from desktop_app.store.backups import BackupRotation, rotating_backup_path, snapshot, vacuum_into
+from desktop_app.store.engine import connect_raw, make_engine
+from desktop_app.store.keyslots import KdfParams, KeyFile, Slot, key_path_for
+from desktop_app.store.models import Change, Meta, RolePermission, User
+from desktop_app.store.writer import Actor, Writer
+from desktop_app.sync.hlc import HybridClock
+
+SYSTEM_USER = "system"
+
+
+@dataclass(frozen=True, slots=True)
+class SignedInUser:
+    id: uuid.UUID
+    name: str
+    role: Role
+    permissions: frozenset[str]
+
+
+class Archive:
+    def __init__(self, path: Path, key_file: KeyFile, data_key: bytes) -> None:
+        self.path = path
+        self.key_path = key_path_for(path)
+        self.archive_id = key_file.archive_id
+        self._key = bytearray(data_key)
+        self.engine: Engine = make_engine(path, bytes(self._key))
+        with self.session() as s:
+            meta = {m.key: m.value for m in s.scalars(select(Meta))}
+            last_hlc = s.scalar(select(func.max(Change.hlc)))
+        self.device_id = meta.get("device_id", "")
+        self.office_name = meta.get("office_name", "")
+        self.clock = HybridClock(self.device_id, last_hlc)
+        self.backups = BackupRotation(self)
+
+    # -- creation and unlock -------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, *, admin_name: str, admin_passphrase: str, office_name: str = "",
+               kdf: KdfParams | None = None) -> tuple[Archive, SignedInUser, str]:
+        """Create an archive; returns it, the admin, and the recovery key (shown once)."""
+        path = Path(path)
+        key_path = key_path_for(path)
+        if path.exists() or key_path.exists():
+            raise ArchiveError(f"{path.name} already exists; choose another file name", field="archive")
+        _check_new_user(admin_name, admin_passphrase)
+        archive_id = uuid.uuid4().hex
+        data_key = keyslots.new_data_key()
+        recovery_key = keyslots.new_recovery_key()
+        admin_slot = keyslots.make_slot(archive_id, keyslots.slot_id_for(archive_id, admin_name), "user",
+                                        admin_passphrase, data_key, kdf)
+        recovery_slot = keyslots.make_slot(archive_id, keyslots.RECOVERY_SLOT_ID, "recovery",
+                                           keyslots.normalize_recovery_key(recovery_key), data_key, kdf)
+        try:
+            _create_database(path, data_key, archive_id, office_name, admin_name, admin_slot,
+                             recovery_slot)
+            KeyFile(archive_id, {s.slot_id: s for s in (admin_slot, recovery_slot)},
+                    default_user=admin_name).save(key_path)
+        except BaseException:
+            for leftover in (path, key_path, *path.parent.glob(path.name + "-*")):
+                leftover.unlink(missing_ok=True)
+            raise
+        archive = cls(path, KeyFile.load(key_path), data_key)
+        user = archive._signed_in(admin_slot.slot_id)
+        return archive, user, recovery_key
+
+    @classmethod
+    def unlock(cls, path: Path, user_name: str, passphrase: str) -> tuple[Archive, SignedInUser]:
+        path = Path(path)
+        key_file = _load_key_file(path)
+        slot = key_file.slots.get(keyslots.slot_id_for(key_file.archive_id, user_name))
+        if slot is None or slot.kind != "user":
+            # Spend the same time as a real try so timing does not tell which names exist.
+            KdfParams.fresh().derive(passphrase)
+            raise AuthenticationError("unknown user or wrong passphrase", field="passphrase")
+        data_key, failures = _open_slot(path, key_file, slot, passphrase)
+        archive = cls._open_checked(path, key_file, data_key)
+        user = archive._signed_in(slot.slot_id)
+        archive._audit_sign_in(user.name, failures)
+        return archive, user
+
+    @classmethod
+    def unlock_with_recovery(cls, path: Path, recovery_key: str) -> Archive:
+        path = Path(path)
+        key_file = _load_key_file(path)
+        slot = key_file.slots.get(keyslots.RECOVERY_SLOT_ID)
+        if slot is None:
+            raise ArchiveError("this archive has no recovery slot")
+        data_key, failures = _open_slot(path, key_file, slot, keyslots.normalize_recovery_key(recovery_key))
+        archive = cls._open_checked(path, key_file, data_key)
+        archive._audit_sign_in("recovery", failures)
+        return archive
+
+    @classmethod
+    def _open_checked(cls, path: Path, key_file: KeyFile, keys: tuple[bytes, bytes | None]) -> Archive:
+        """Open with the slot's key, finishing or rolling back an interrupted rekey, then migrate."""
+        current, pending = keys
+        if not path.exists():
+            raise ArchiveError(f"no archive at {path}", field="archive")
+        try:
+            connect_raw(path, current).close()
+            key = current
+            finished = False
+        except ArchiveError:
+            if pending is None:
+                raise
+            connect_raw(path, pending).close()  # the rekey committed: the new key opens it
+            key, finished = pending, True
+        if any(s.pending_data_key for s in key_file.slots.values()):
+            _settle_rekey(key_file, finished)
+            key_file.save(key_path_for(path))
+        _migrate_if_needed(path, key)
+        return cls(path, key_file, key)
+
+    # -- sessions -----------------------------------------------------------------------
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        if self._key is None or not any(self._key):
+            raise ArchiveError("the archive is locked")
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            if write:
+                session.connection(execution_options={"write": True})  # BEGIN IMMEDIATE
+            yield session
+
+    @contextmanager
+    def writing(self, user_name: str) -> Iterator[Writer]:
+        with self.session(write=True) as session:
+            writer = Writer(session, Actor(user_name, self.device_id), self.clock)
+            yield writer
+            writer.finish()
+
+    def close(self) -> None:
+        """Dispose every connection and forget the key (best effort in Python: see SECURITY.md)."""
+        self.engine.dispose()
+        for i in range(len(self._key)):
+            self._key[i] = 0
+
+    @property
+    def is_open(self) -> bool:
+        return any(self._key)
+
+    def raw_key(self) -> bytes:
+        return bytes(self._key)
+
+    # -- key management --------------------------------------------------------------------
+
+    def key_file(self) -> KeyFile:
+        return KeyFile.load(self.key_path)
+
+    def save_key_file(self, key_file: KeyFile) -> None:
+        key_file.save(self.key_path)
+
+    def rekey(self, trusted_public_keys: dict[str, bytes]) -> None:
+        """Rotate the data key. A kill at any moment leaves either the old or the new key working.
+
+        ``trusted_public_keys`` (slot id → public key) come from inside the encrypted database;
+        a key-file slot whose public key differs from them was tampered with and is refused.
+        """
+        key_file = self.key_file()
+        new_key = keyslots.new_data_key()
+        for slot in list(key_file.slots.values()):
+            trusted = trusted_public_keys.get(slot.slot_id)
+            if trusted is None:
+                del key_file.slots[slot.slot_id]  # a stale slot of a removed user gets nothing
+                continue
+            if trusted != slot.public_key:
+                raise ArchiveError("key file slot does not match the archive's user list; refusing rekey")
+            slot.pending_data_key = keyslots.wrap_data_key(self.archive_id, slot.slot_id, trusted, new_key)
+        self.save_key_file(key_file)                         # step 1: both keys recorded
+        self.engine.dispose()
+        conn = connect_raw(self.path, bytes(self._key))
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")  # step 2: atomic in SQLCipher
+        finally:
+            conn.close()
+        _settle_rekey(key_file, finished=True)                # step 3: only the new key remains
+        self.save_key_file(key_file)
+        self._key[:] = new_key
+        self.engine = make_engine(self.path, new_key)
+
+    def backup_to(self, dest: Path) -> Path:
+        """An encrypted snapshot (same key) plus a copy of the key file beside it."""
+        return vacuum_into(self, Path(dest))
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _signed_in(self, slot_id: str) -> SignedInUser:
+        with self.session() as s:
+            user = s.scalar(select(User).where(User.slot_id == slot_id))
+            if user is None or not user.active:
+                raise AuthenticationError("unknown user or wrong passphrase", field="passphrase")
+            perms = s.scalars(select(RolePermission.permission).where(RolePermission.role == user.role))
+            return SignedInUser(user.id, user.name, Role(user.role), frozenset(perms))
+
+    def _audit_sign_in(self, user_name: str, failures: int) -> None:
+        with self.writing(user_name) as w:
+            if failures:
+                w.audit("sign_in", success=False, detail={"failed_attempts": failures})
+            w.audit("sign_in")
+
+    def device_private_key(self) -> Ed25519PrivateKey:
+        with self.session() as s:
+            meta = s.get(Meta, "device_private_key")
+            assert meta is not None
+            return Ed25519PrivateKey.from_private_bytes(base64.b64decode(meta.value))
+
+
+def _check_new_user(name: str, passphrase: str) -> None:
+    from desktop_app.domain.users import check_passphrase, check_user_name
+
+    check_user_name(name)
+    check_passphrase(passphrase)
+
+
+def _load_key_file(path: Path) -> KeyFile:
+    if not path.exists():
+        raise ArchiveError(f"no archive at {path}", field="archive")
+    return KeyFile.load(key_path_for(path))
+
+
+def _open_slot(path: Path, key_file: KeyFile, slot: Slot, secret: str) -> tuple[tuple[bytes, bytes | None], int]:
+    """Unwrap the data key; count failures in the key file (the database is still closed)."""
+    keyslots.check_lockout(slot)
+    try:
+        keys = keyslots.unlock_slot(key_file.archive_id, slot, secret)
+    except AuthenticationError:
+        keyslots.register_failure(slot)
+        key_file.save(key_path_for(path))
+        raise
+    failures = slot.failed_attempts
+    if failures:
+        slot.failed_attempts, slot.locked_until = 0, 0.0
+        key_file.save(key_path_for(path))
+    return keys, failures
+
+
+def _settle_rekey(key_file: KeyFile, finished: bool) -> None:
+    for slot in key_file.slots.values():
+        if slot.pending_data_key is not None:
+            if finished:
+                slot.wrapped_data_key = slot.pending_data_key
+            slot.pending_data_key = None
+
+
+def _migrate_if_needed(path: Path, key: bytes) -> None:
+    engine = make_engine(path, key)
+    try:
+        with engine.connect() as conn:
+            current = migrations.current_revision(conn)
+        if current == migrations.head_revision():
+            return
+        if current is None or current not in migrations.known_revisions():
+            raise ArchiveError(f"{path.name} has schema {current!r}, which this version does not know "
+                               "(made by a newer version?)")
+        # An encrypted copy first, so a failed upgrade can be undone by hand.
+        snapshot(path, key, rotating_backup_path(path, f"before-migration-{current}"))
+        with engine.begin() as conn:
+            migrations.upgrade(conn)
+    finally:
+        engine.dispose()
+
+
+def _create_database(path: Path, data_key: bytes, archive_id: str, office_name: str, admin_name: str,
+                     admin_slot: Slot, recovery_slot: Slot) -> None:
+    connect_raw(path, data_key, create=True).close()
+    engine = make_engine(path, data_key)
+    try:
+        with engine.begin() as conn:
+            migrations.upgrade(conn)
+        device_id = uuid.uuid4().hex
+        device_key = Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw,
+                                                                NoEncryption())
+        with Session(engine) as s, s.begin():
+            s.connection(execution_options={"write": True})
+            for key, value in {
+                "archive_id": archive_id, "device_id": device_id, "office_name": office_name,
+                "device_private_key": base64.b64encode(device_key).decode(),
+                "recovery_public_key": base64.b64encode(recovery_slot.public_key).decode(),
+            }.items():
+                s.add(Meta(key=key, value=value))
+            for role, perms in DEFAULT_ROLE_PERMISSIONS.items():
+                s.add_all(RolePermission(role=role.value, permission=p.value) for p in perms)
+            writer = Writer(s, Actor(SYSTEM_USER, device_id), HybridClock(device_id))
+            writer.audit("archive.create", detail={"office": office_name})
+            writer.insert(User(name=admin_name, role=Role.ADMIN.value, slot_id=admin_slot.slot_id,
+                               slot_public_key=admin_slot.public_key, active=True), "user.create")
+            writer.finish()
+    finally:
+        engine.dispose()

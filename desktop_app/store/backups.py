@@ -1,0 +1,76 @@
+"""Encrypted backups: ``VACUUM INTO`` writes a consistent snapshot encrypted with the same key,
+so no plaintext copy ever exists; the key file is copied beside it so the backup opens alone.
+
+Rotating backups live in ``<archive>.backups/`` (before migrations, before imports, daily) and the
+oldest are pruned beyond ``KEEP``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.errors import ArchiveError
+from desktop_app.store.engine import connect_raw
+from desktop_app.store.keyslots import key_path_for
+
+if TYPE_CHECKING:
+    from desktop_app.store.archive import Archive
+
+KEEP = 10
+
+
+def backup_dir(archive_path: Path) -> Path:
+    return archive_path.with_name(archive_path.name + ".backups")
+
+
+def rotating_backup_path(archive_path: Path, reason: str) -> Path:
+    folder = backup_dir(archive_path)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return folder / f"{stamp}-{reason}.db"
+
+
+def snapshot(archive_path: Path, key: bytes, dest: Path) -> Path:
+    if dest.exists():
+        raise ArchiveError(f"{dest} already exists; choose another backup name", field="dest")
+    if not dest.parent.is_dir():
+        raise ArchiveError(f"folder {dest.parent} does not exist", field="dest")
+    conn = connect_raw(archive_path, key)
+    try:
+        conn.execute("VACUUM INTO ?", (str(dest),))
+    except Exception as exc:
+        dest.unlink(missing_ok=True)
+        raise ArchiveError(f"backup failed: {type(exc).__name__}: {exc}", field="dest") from None
+    finally:
+        conn.close()
+    try:
+        shutil.copyfile(key_path_for(archive_path), key_path_for(dest))
+    except OSError as exc:
+        dest.unlink(missing_ok=True)
+        raise ArchiveError(f"backup failed writing the key file: {exc.strerror}", field="dest") from None
+    return dest
+
+
+def vacuum_into(archive: Archive, dest: Path) -> Path:
+    return snapshot(archive.path, archive.raw_key(), dest)
+
+
+def prune(archive_path: Path, keep: int = KEEP) -> None:
+    backups = sorted(backup_dir(archive_path).glob("*.db"))
+    for old in backups[:-keep] if keep else backups:
+        old.unlink(missing_ok=True)
+        key_path_for(old).unlink(missing_ok=True)
+
+
+class BackupRotation:
+    def __init__(self, archive: Archive) -> None:
+        self._archive = archive
+
+    def take(self, reason: str) -> Path:
+        dest = snapshot(self._archive.path, self._archive.raw_key(),
+                        rotating_backup_path(self._archive.path, reason))
+        prune(self._archive.path)
+        return dest
