@@ -10,9 +10,12 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import DatabaseError
+
 from desktop_app import __version__
 from desktop_app.cli import archive_commands, people_commands
 from desktop_app.errors import IntegrityFilesError
+from desktop_app.store.engine import describe_db_error
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except IntegrityFilesError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except DatabaseError as exc:
+        print(f"error: the archive could not be read or written ({describe_db_error(exc)}); "
+              "run verify, free disk space or restore a backup", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -105,13 +105,14 @@ def _register_records(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--reason", required=True)
     p.set_defaults(func=lambda a: _simple(a, lambda s: s.records.revoke(_uuid(a.record), reason=a.reason),
                                           "Record revoked."))
-    p = sub.add_parser("assessment", help="annual assessments").add_subparsers(dest="action", required=True)
-    q = p.add_parser("set", help="set a person's annual assessment grade")
-    q.add_argument("archive")
-    q.add_argument("--id-number", required=True)
-    q.add_argument("--year", type=int, required=True)
-    q.add_argument("--grade", required=True, help=f"one of {AssessmentGrade.help_text()}")
-    q.set_defaults(func=cmd_assessment_set)
+    assessments = sub.add_parser("assessment", help="annual assessments").add_subparsers(dest="action",
+                                                                                         required=True)
+    p = assessments.add_parser("set", help="set a person's annual assessment grade")
+    p.add_argument("archive")
+    p.add_argument("--id-number", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--grade", required=True, help=f"one of {AssessmentGrade.help_text()}")
+    p.set_defaults(func=cmd_assessment_set)
 
 
 def _simple(args: argparse.Namespace, action: object, message: str) -> int:

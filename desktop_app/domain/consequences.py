@@ -6,14 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from desktop_app.domain.enums import LabelledEnum, Polarity, RecordState, SanctionKind
+from desktop_app.domain.enums import LabelledEnum, Polarity, RecordState, SanctionKind, labelled
 
 
+@labelled({"restricted_awards": "限制评优评先", "in_sanction": "处分期内", "under_objection": "异议处理中",
+           "training_shortfall": "培训未达标"})
 class Flag(LabelledEnum):
-    RESTRICTED_AWARDS = "restricted_awards", "限制评优评先"
-    IN_SANCTION = "in_sanction", "处分期内"
-    UNDER_OBJECTION = "under_objection", "异议处理中"
-    TRAINING_SHORTFALL = "training_shortfall", "培训未达标"
+    RESTRICTED_AWARDS = "restricted_awards"
+    IN_SANCTION = "in_sanction"
+    UNDER_OBJECTION = "under_objection"
+    TRAINING_SHORTFALL = "training_shortfall"
 
 
 @dataclass(frozen=True, slots=True)

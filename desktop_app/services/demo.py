@@ -45,10 +45,10 @@ class DemoService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    @requires(Permission.PERSON_WRITE)
+    @requires(Permission.UNIT_WRITE)
     def load(self, *, persons: int, seed: int = 2017, progress: Progress | None = None,
              cancel: Callable[[], bool] | None = None) -> DemoSummary:
-        for needed in (Permission.UNIT_WRITE, Permission.RECORD_WRITE, Permission.ASSESSMENT_WRITE):
+        for needed in (Permission.PERSON_WRITE, Permission.RECORD_WRITE, Permission.ASSESSMENT_WRITE):
             self.ctx.require("demo.load", needed)
         archive = self.ctx.archive
         generator = DemoGenerator(seed=seed, today=self.ctx.today())

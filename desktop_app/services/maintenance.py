@@ -6,6 +6,8 @@ import base64
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 
 from desktop_app.domain.permissions import Permission
@@ -13,7 +15,7 @@ from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.rows import AuditRow
 from desktop_app.store import keyslots
 from desktop_app.store.audit_chain import verify_chain, verify_state
-from desktop_app.store.engine import connect_raw
+from desktop_app.store.engine import connect_raw, describe_db_error
 from desktop_app.store.models import AuditEntry, Meta, User
 
 
@@ -48,17 +50,26 @@ class MaintenanceService:
         conn = connect_raw(archive.path, archive.raw_key())
         try:
             cipher = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
-            database = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+            try:
+                database = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+            except sqlcipher.DatabaseError as exc:
+                database = [f"integrity_check could not run: {exc}"]
         finally:
             conn.close()
-        with self.ctx.read() as s:
-            chain = verify_chain(s)
-            state = verify_state(s) if chain is None else []
+        chain_problem: str | None
+        try:
+            with self.ctx.read() as s:
+                chain = verify_chain(s)
+                chain_problem = str(chain) if chain else None
+                state = verify_state(s) if chain is None else []
+        except sa_exc.DatabaseError as exc:
+            chain_problem, state = f"unreadable ({describe_db_error(exc)})", []
         report = VerifyReport(cipher_ok=not cipher, database_ok=database == ["ok"],
-                              chain_problem=str(chain) if chain else None, state_problems=tuple(state),
+                              chain_problem=chain_problem, state_problems=tuple(state),
                               details=tuple(cipher[:10]) + tuple(d for d in database if d != "ok")[:10])
-        with self.ctx.write() as w:
-            w.audit("archive.verify", success=report.ok)
+        if report.database_ok:
+            with self.ctx.write() as w:
+                w.audit("archive.verify", success=report.ok)
         return report
 
     @requires(Permission.ARCHIVE_BACKUP)

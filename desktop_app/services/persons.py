@@ -6,23 +6,25 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.consequences import RecordFacts, compute_flags
-from desktop_app.domain.enums import AssessmentGrade, Gender, PersonStatus
+from desktop_app.domain.consequences import Flag, RecordFacts, compute_flags
+from desktop_app.domain.enums import AssessmentGrade, Gender, PersonStatus, Polarity, RecordState
 from desktop_app.domain.id_number import parse_id_number
 from desktop_app.domain.permissions import Permission
 from desktop_app.domain.pinyin import pinyin_keys
 from desktop_app.domain.text import clean_text
-from desktop_app.errors import DuplicateError, NotFoundError, ValidationError
+from desktop_app.errors import DuplicateError, NotFoundError, PermissionDenied, ValidationError
 from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.records import to_record_row
-from desktop_app.services.rows import AssessmentRow, PersonFile, PersonRow
+from desktop_app.services.rows import AssessmentRow, AuditRow, PersonFile, PersonRow
 from desktop_app.services.units import unit_by_name
-from desktop_app.store.models import Assessment, IntegrityRecord, Person, Unit
+from desktop_app.store.models import Assessment, AuditEntry, IntegrityRecord, Person, Unit
 
+Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])
 _ID_FRAGMENT = re.compile(r"^[0-9]{3,17}[0-9Xx]?$")
 MAX_PAGE = 1000
 
@@ -87,20 +89,57 @@ class PersonService:
             return to_person_row(person, _unit_name(s, person.unit_id))
 
     @requires(Permission.PERSON_READ)
-    def search(self, text: str = "", *, unit_id: uuid.UUID | None = None, limit: int = 50,
-               offset: int = 0) -> list[PersonRow]:
+    def search(self, text: str = "", *, unit_id: uuid.UUID | None = None, flag: Flag | None = None,
+               limit: int = 50, offset: int = 0) -> list[PersonRow]:
+        """One page of matches, ordered by pinyin (so 张 sorts among the Zs)."""
         limit = max(1, min(limit, MAX_PAGE))
         with self.ctx.read() as s:
-            query = _search_query(select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id),
-                                  text, unit_id)
+            query = self._filtered(select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id),
+                                   text, unit_id, flag)
             rows = s.execute(query.order_by(Person.name_pinyin, Person.id).limit(limit).offset(offset))
             return [to_person_row(p, unit_name) for p, unit_name in rows]
 
     @requires(Permission.PERSON_READ)
-    def count(self, text: str = "", *, unit_id: uuid.UUID | None = None) -> int:
+    def count(self, text: str = "", *, unit_id: uuid.UUID | None = None, flag: Flag | None = None) -> int:
         with self.ctx.read() as s:
-            query = _search_query(select(func.count()).select_from(Person).join(Unit), text, unit_id)
+            query = self._filtered(select(func.count()).select_from(Person).join(Unit), text, unit_id, flag)
             return int(s.scalar(query) or 0)
+
+    @requires(Permission.PERSON_READ)
+    def search_ids(self, text: str = "", *, unit_id: uuid.UUID | None = None,
+                   flag: Flag | None = None) -> list[uuid.UUID]:
+        """All matching ids in display order: a table model keeps these and loads rows lazily."""
+        with self.ctx.read() as s:
+            query = self._filtered(select(Person.id).join(Unit, Person.unit_id == Unit.id), text, unit_id, flag)
+            return list(s.scalars(query.order_by(Person.name_pinyin, Person.id)))
+
+    @requires(Permission.PERSON_READ)
+    def rows_by_ids(self, ids: list[uuid.UUID]) -> list[PersonRow]:
+        """Rows for the given ids, in the order given (missing ids are left out)."""
+        with self.ctx.read() as s:
+            found = {p.id: to_person_row(p, unit_name) for p, unit_name in s.execute(
+                select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id).where(Person.id.in_(ids[:MAX_PAGE])))}
+        return [found[i] for i in ids[:MAX_PAGE] if i in found]
+
+    @requires(Permission.RECORD_READ)
+    def history(self, person_id: uuid.UUID, *, limit: int = 500) -> list[AuditRow]:
+        """The audit entries of the person and of their records and assessments, newest first."""
+        with self.ctx.read() as s:
+            ids = [person_id.hex]
+            ids += [i.hex for i in s.scalars(select(IntegrityRecord.id).where(IntegrityRecord.person_id == person_id))]
+            ids += [i.hex for i in s.scalars(select(Assessment.id).where(Assessment.person_id == person_id))]
+            entries = s.scalars(select(AuditEntry).where(AuditEntry.object_id.in_(ids))
+                                .order_by(AuditEntry.seq.desc()).limit(limit))
+            return [AuditRow(e.seq, e.at, e.user_name, e.action, e.object_type, e.object_id, e.success,
+                             dict(e.detail)) for e in entries]
+
+    def _filtered(self, query: Q, text: str, unit_id: uuid.UUID | None, flag: Flag | None) -> Q:
+        query = _search_query(query, text, unit_id)
+        if flag is None:
+            return query
+        if not self.ctx.may(Permission.RECORD_READ):
+            raise PermissionDenied("filtering by flags needs permission record.read")
+        return query.where(_flag_condition(flag, self.ctx.today()))
 
     @requires(Permission.PERSON_READ)
     def show(self, id_number: str) -> PersonFile:
@@ -156,8 +195,22 @@ def _prefix(column: object, text: str) -> object:
     return column.between(text, text + "\U0010ffff")  # type: ignore[attr-defined]
 
 
-def _search_query(query: Select[tuple[object, ...]], text: str,
-                  unit_id: uuid.UUID | None) -> Select[tuple[object, ...]]:
+def _flag_condition(flag: Flag, today: date) -> ColumnElement[bool]:
+    """The SQL twin of domain.consequences.compute_flags, so filters run in the database."""
+    r = IntegrityRecord
+    active = and_(r.person_id == Person.id, r.state == RecordState.ACTIVE.value)
+    if flag is Flag.RESTRICTED_AWARDS:
+        cond = and_(active, r.polarity == Polarity.DISHONEST.value, r.under_objection.is_(False))
+    elif flag is Flag.IN_SANCTION:
+        cond = and_(active, r.polarity == Polarity.DISHONEST.value, r.sanction_end > today)
+    elif flag is Flag.UNDER_OBJECTION:
+        cond = and_(active, r.under_objection.is_(True))
+    else:
+        raise ValidationError(f"filtering by {flag.label} is not available yet", field="flag")
+    return exists().where(cond)
+
+
+def _search_query(query: Q, text: str, unit_id: uuid.UUID | None) -> Q:
     text = (text or "").strip()
     if unit_id is not None:
         query = query.where(Person.unit_id == unit_id)

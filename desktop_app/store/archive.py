@@ -16,6 +16,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from sqlalchemy import Engine, func, select
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import Role
@@ -23,7 +24,7 @@ from desktop_app.domain.permissions import DEFAULT_ROLE_PERMISSIONS
 from desktop_app.errors import ArchiveError, AuthenticationError
 from desktop_app.store import keyslots, migrations
 from desktop_app.store.backups import BackupRotation, rotating_backup_path, snapshot, vacuum_into
-from desktop_app.store.engine import connect_raw, make_engine
+from desktop_app.store.engine import connect_raw, describe_db_error, make_engine
 from desktop_app.store.keyslots import KdfParams, KeyFile, Slot, key_path_for
 from desktop_app.store.models import Change, Meta, RolePermission, User
 from desktop_app.store.writer import Actor, Writer
@@ -97,8 +98,16 @@ class Archive:
             raise AuthenticationError("unknown user or wrong passphrase", field="passphrase")
         data_key, failures = _open_slot(path, key_file, slot, passphrase)
         archive = cls._open_checked(path, key_file, data_key)
-        user = archive._signed_in(slot.slot_id)
-        archive._audit_sign_in(user.name, failures)
+        try:
+            user = archive._signed_in(slot.slot_id)
+            archive._audit_sign_in(user.name, failures)
+        except sa_exc.DatabaseError as exc:
+            archive.close()
+            raise ArchiveError(f"{path.name} is damaged ({describe_db_error(exc)}); run verify or restore "
+                               "a backup") from None
+        except BaseException:
+            archive.close()
+            raise
         return archive, user
 
     @classmethod
@@ -131,8 +140,12 @@ class Archive:
         if any(s.pending_data_key for s in key_file.slots.values()):
             _settle_rekey(key_file, finished)
             key_file.save(key_path_for(path))
-        _migrate_if_needed(path, key)
-        return cls(path, key_file, key)
+        try:
+            _migrate_if_needed(path, key)
+            return cls(path, key_file, key)
+        except sa_exc.DatabaseError as exc:
+            raise ArchiveError(f"{path.name} is damaged ({describe_db_error(exc)}); run verify or restore "
+                               "a backup") from None
 
     # -- sessions -----------------------------------------------------------------------
 

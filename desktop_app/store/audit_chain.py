@@ -119,7 +119,7 @@ def verify_state(session: Session) -> list[str]:
             if pending is None or pending[0] != key:
                 problems.append(f"{entity} {key} has no audit entry")
                 continue
-            if digest(mapping_values(row)) != pending[1]:
+            if digest(mapping_values(dict(row))) != pending[1]:
                 problems.append(f"{entity} {key} differs from its last audited state "
                                 "(edited outside the application or rolled back)")
             pending = next(digests, None)
@@ -138,5 +138,5 @@ def _latest_digests(session: Session, entity: str) -> Iterator[tuple[str, str]]:
         "  row_number() OVER (PARTITION BY object_id ORDER BY seq DESC) AS rn"
         " FROM audit_entries WHERE object_type = :entity AND after_digest != '')"
         " WHERE rn = 1 ORDER BY object_id")
-    for object_id, after in session.execute(sql, {"entity": entity}).yield_per(5000):
-        yield object_id, after
+    for object_id, after in session.execute(sql, {"entity": entity}).yield_per(5000).tuples():
+        yield str(object_id), str(after)

@@ -1,22 +1,86 @@
-"""The bulk write path (demo data, import, sync apply): Core ``executemany`` instead of the ORM unit
-of work (STYLE.md measured 7× faster), writing the same change log and audit entries as ``Writer``.
+"""The bulk write path (demo data, import, sync apply), writing the same change log and audit
+entries as ``Writer``.
+
+STYLE.md measured raw DB-API ``executemany`` fastest (62k rows/s vs 51k for Core and 7k for
+``add_all``), so rows go straight to the driver through per-column converters that store exactly
+what SQLAlchemy's column types store (``test_bulk_rows_read_back_like_orm_rows`` holds them to
+it), and each row's values are serialised to JSON once for both its digest and its change entry.
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Boolean, Date, Table, Uuid
 from sqlalchemy.orm import Session
 
 from desktop_app.store.audit_chain import AuditChain
-from desktop_app.store.digest import digest, mapping_values
+from desktop_app.store.digest import mapping_values
 from desktop_app.store.models import ENTITY_OF, AuditEntry, Change, Tracked
-from desktop_app.store.types import utcnow
+from desktop_app.store.types import JsonText, UtcDateTime, canonical_json, utcnow
 from desktop_app.store.writer import Actor, Changes
 from desktop_app.sync.hlc import HybridClock
+
+Converter = Callable[[Any], Any]
+
+
+def _uuid(value: uuid.UUID | None) -> str | None:
+    return None if value is None else value.hex
+
+
+def _date(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _utc(value: datetime | None) -> str | None:
+    return UtcDateTime().process_bind_param(value, None)  # type: ignore[arg-type]
+
+
+def _json(value: Any) -> str | None:
+    return value if isinstance(value, str | None) else canonical_json(value)  # pre-serialised or not
+
+
+def _bool(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(column_type: Any) -> Converter:
+    for kind, convert in ((Uuid, _uuid), (UtcDateTime, _utc), (JsonText, _json), (Boolean, _bool),
+                          (Date, _date)):
+        if isinstance(column_type, kind):
+            return convert
+    return _identity
+
+
+class _RawInsert:
+    """``INSERT INTO table (...) VALUES (?, ...)`` with the table's converters, built once."""
+
+    def __init__(self, table: Table) -> None:
+        self.columns = list(table.columns.keys())
+        self.converters = [_converter(table.columns[c].type) for c in self.columns]
+        names = ", ".join(f'"{c}"' for c in self.columns)
+        self.sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(self.columns))})'
+
+    def params(self, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        pairs = list(zip(self.columns, self.converters, strict=True))
+        return [tuple(convert(row[c]) for c, convert in pairs) for row in rows]
+
+
+_INSERTS: dict[str, _RawInsert] = {}
+
+
+def _raw_insert(table: Table) -> _RawInsert:
+    if table.name not in _INSERTS:
+        _INSERTS[table.name] = _RawInsert(table)
+    return _INSERTS[table.name]
 
 
 class BulkWriter:
@@ -34,34 +98,47 @@ class BulkWriter:
         if not rows:
             return
         entity = ENTITY_OF[model]
-        columns = set(model.__table__.columns.keys())  # type: ignore[attr-defined]
+        table: Table = model.__table__  # type: ignore[attr-defined]
+        columns = set(table.columns.keys())
         change_rows: list[dict[str, Any]] = []
         audit_rows: list[dict[str, Any]] = []
+        actor, now = self.actor, self.now
         for row in rows:
             row.setdefault("version", 1)
-            row.setdefault("created_at", self.now)
-            row.setdefault("updated_at", self.now)
+            row.setdefault("created_at", now)
+            row.setdefault("updated_at", now)
             if row.keys() != columns:
                 missing, extra = columns - row.keys(), row.keys() - columns
                 raise ValueError(f"{entity} row columns differ: missing {missing}, extra {extra}")
-            values = mapping_values(row)
+            values_json = canonical_json(mapping_values(row))
             change_rows.append({
-                "change_id": uuid.uuid4(), "entity": entity, "entity_id": row["id"], "op": "insert",
-                "base_version": 0, "new_version": 1, "values": values, "hlc": self.clock.tick(),
-                "device_id": self.actor.device_id, "user_name": self.actor.user_name,
-                "created_at": self.now, "sent_at": None})
+                "seq": None, "change_id": uuid.uuid4(), "entity": entity, "entity_id": row["id"],
+                "op": "insert", "base_version": 0, "new_version": 1, "values": values_json,
+                "hlc": self.clock.tick(), "device_id": actor.device_id, "user_name": actor.user_name,
+                "created_at": now, "sent_at": None})
             audit_rows.append(self.chain.next_entry(
-                at=self.now, user_name=self.actor.user_name, device_id=self.actor.device_id, action=action,
-                object_type=entity, object_id=row["id"].hex, after_digest=digest(values)))
-        self.session.execute(insert(model), list(rows))
-        self.session.execute(insert(Change), change_rows)
-        self.session.execute(insert(AuditEntry), audit_rows)
+                at=now, user_name=actor.user_name, device_id=actor.device_id, action=action,
+                object_type=entity, object_id=row["id"].hex,
+                after_digest=hashlib.sha256(values_json.encode("utf-8")).hexdigest()))
+        self._execute(table, rows)
+        self._execute(Change.__table__, change_rows)  # type: ignore[arg-type]
+        self._execute(AuditEntry.__table__, audit_rows)  # type: ignore[arg-type]
         self.counts[entity] = self.counts.get(entity, 0) + len(rows)
+        for row in rows:
+            self.changes.add(entity, row["id"])
 
     def audit(self, action: str, detail: dict[str, Any] | None = None) -> None:
-        self.session.execute(insert(AuditEntry), [self.chain.next_entry(
+        self._execute(AuditEntry.__table__, [self.chain.next_entry(  # type: ignore[arg-type]
             at=self.now, user_name=self.actor.user_name, device_id=self.actor.device_id, action=action,
             detail=detail)])
 
     def finish(self) -> None:
         self.chain.record_head()
+
+    def _execute(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        insert = _raw_insert(table)
+        cursor = self.session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(insert.sql, insert.params(rows))
+        finally:
+            cursor.close()

@@ -77,3 +77,9 @@ def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         conn.exec_driver_sql("BEGIN")
+
+
+def describe_db_error(exc: BaseException) -> str:
+    """The driver's message without the SQL and parameters SQLAlchemy appends (they may hold data)."""
+    original = getattr(exc, "orig", exc)
+    return f"{type(original).__name__}: {str(original).splitlines()[0] if str(original) else ''}"

@@ -256,7 +256,7 @@ def _open_private(archive_id: str, slot: Slot, secret: str) -> X25519PrivateKey:
     try:
         raw = AESGCM(key).decrypt(nonce, ciphertext, _slot_aad(archive_id, slot))
     except InvalidTag:
-        raise AuthenticationError("unknown user or wrong passphrase") from None
+        raise AuthenticationError("unknown user or wrong passphrase", field="passphrase") from None
     return X25519PrivateKey.from_private_bytes(raw)
 
 

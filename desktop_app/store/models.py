@@ -149,6 +149,7 @@ class Change(Base):
     """The local change log that sync pushes (DESIGN.md §5)."""
 
     __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_entity", "entity", "entity_id"),)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     change_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     entity: Mapped[str] = mapped_column(String(32))

@@ -1,0 +1,65 @@
+"""Alembic migrations: they build exactly the models, and an older archive upgrades after a backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from desktop_app.services import Services
+from desktop_app.store import migrations
+from desktop_app.store.archive import Archive
+from desktop_app.store.backups import backup_dir
+from desktop_app.store.engine import make_engine
+from desktop_app.store.models import Base
+from tests.factories import PASSPHRASE
+
+
+def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'plain-schema.db'}")
+    with engine.begin() as conn:
+        migrations.upgrade(conn)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == []
+
+
+def test_older_archive_is_upgraded_after_an_encrypted_backup(admin: Services) -> None:
+    archive = admin.ctx.archive
+    path, key = archive.path, archive.raw_key()
+    admin.close()
+    engine = make_engine(path, key)
+    with engine.begin() as conn:
+        command.downgrade(migrations.alembic_config(conn), "0001")
+    engine.dispose()
+    reopened, _ = Archive.unlock(path, "admin", PASSPHRASE)
+    try:
+        with reopened.engine.connect() as conn:
+            assert migrations.current_revision(conn) == migrations.head_revision()
+            assert "ix_changes_entity" in {i["name"] for i in inspect(conn).get_indexes("changes")}
+        backups = list(backup_dir(path).glob("*before-migration-0001.db"))
+        assert len(backups) == 1
+        old, _ = Archive.unlock(backups[0], "admin", PASSPHRASE)  # the backup opens (and upgrades itself)
+        old.close()
+    finally:
+        reopened.close()
+
+
+def test_archive_from_a_newer_version_is_refused(admin: Services) -> None:
+    import pytest
+
+    from desktop_app.errors import ArchiveError
+
+    archive = admin.ctx.archive
+    path, key = archive.path, archive.raw_key()
+    admin.close()
+    engine = make_engine(path, key)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    engine.dispose()
+    before = path.read_bytes()
+    with pytest.raises(ArchiveError, match="newer version"):
+        Archive.unlock(path, "admin", PASSPHRASE)
+    assert path.read_bytes() == before
