@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from sqlalchemy.exc import DatabaseError
 
 from desktop_app import __version__
-from desktop_app.cli import archive_commands, people_commands
+from desktop_app.cli import (
+    archive_commands,
+    objection_commands,
+    people_commands,
+    report_commands,
+    training_commands,
+)
 from desktop_app.errors import IntegrityFilesError
 from desktop_app.store.engine import describe_db_error
 
@@ -26,8 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--user", help="sign in as this user (default: the admin created by init)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    archive_commands.register(sub)
-    people_commands.register(sub)
+    for module in (archive_commands, people_commands, objection_commands, training_commands):
+        module.register(sub)
+    report_commands.register(sub)  # last: the feature modules above have registered their reports
     _accept_user_everywhere(sub)
     return parser
 

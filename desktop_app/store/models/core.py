@@ -185,12 +185,17 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-# Entity names used in the change log, the revisions and the audit trail.
-TRACKED_MODELS: dict[str, type[Tracked]] = {
-    "user": User,
-    "unit": Unit,
-    "person": Person,
-    "record": IntegrityRecord,
-    "assessment": Assessment,
-}
-ENTITY_OF: dict[type[Tracked], str] = {model: name for name, model in TRACKED_MODELS.items()}
+# Entity names used in the change log, the revisions and the audit trail. Feature modules add
+# theirs with ``register_tracked``; order matters for sync (parents before children).
+TRACKED_MODELS: dict[str, type[Tracked]] = {}
+ENTITY_OF: dict[type[Tracked], str] = {}
+
+
+def register_tracked(entity: str, model: type[Tracked]) -> None:
+    TRACKED_MODELS[entity] = model
+    ENTITY_OF[model] = entity
+
+
+for _entity, _model in (("user", User), ("unit", Unit), ("person", Person), ("record", IntegrityRecord),
+                        ("assessment", Assessment)):
+    register_tracked(_entity, _model)
