@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from desktop_app.demo.generator import DemoGenerator, PersonSeed
+from desktop_app.domain import identity
 from desktop_app.domain.enums import Polarity, RecordState
 from desktop_app.domain.id_number import parse_id_number
 from desktop_app.domain.permissions import Permission
@@ -89,7 +90,7 @@ def _insert_units(session: Any, bulk: BulkWriter, seeds: list[Any]) -> dict[str,
         if seed.name in existing:
             ids[seed.key] = existing[seed.name]
             continue
-        ids[seed.key] = uuid.uuid4()
+        ids[seed.key] = identity.unit_id(seed.uscc)
         rows.append({"id": ids[seed.key], "name": seed.name, "uscc": seed.uscc,
                      "division_code": seed.division_code, "level": seed.level.value,
                      "parent_id": ids.get(seed.parent_key) if seed.parent_key else None})
@@ -102,7 +103,7 @@ def _insert_people(bulk: BulkWriter, generator: DemoGenerator, seeds: list[Perso
     persons, records, assessments = [], [], []
     for seed in seeds:
         number = parse_id_number(seed.id_number, today=generator.today)
-        person_id = uuid.uuid4()
+        person_id = identity.person_id(number.value)
         full, initials = pinyin_keys(seed.name)
         persons.append({"id": person_id, "name": seed.name, "name_pinyin": full, "name_initials": initials,
                         "id_number": number.value, "id_number_rev": number.value[::-1],
@@ -113,7 +114,7 @@ def _insert_people(bulk: BulkWriter, generator: DemoGenerator, seeds: list[Perso
         for r in generator.records(seed):
             records.append(_record_row(person_id, r))
         for a in generator.assessments(seed):
-            assessments.append({"id": uuid.uuid4(), "person_id": person_id, "year": a.year,
+            assessments.append({"id": identity.assessment_id(person_id, a.year), "person_id": person_id, "year": a.year,
                                 "grade": a.grade.value})
     bulk.insert_rows(Person, persons, "person.create")
     bulk.insert_rows(IntegrityRecord, records, "record.create")

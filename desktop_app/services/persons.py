@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.consequences import Flag, RecordFacts, compute_flags
+from desktop_app.domain import identity
+from desktop_app.domain.consequences import Flag, RecordFacts, assessment_reasons, compute_flags
 from desktop_app.domain.enums import AssessmentGrade, Gender, PersonStatus, Polarity, RecordState
 from desktop_app.domain.id_number import parse_id_number
 from desktop_app.domain.permissions import Permission
@@ -19,10 +20,12 @@ from desktop_app.domain.pinyin import pinyin_keys
 from desktop_app.domain.text import clean_text
 from desktop_app.errors import DuplicateError, NotFoundError, PermissionDenied, ValidationError
 from desktop_app.services.context import ServiceContext, requires
-from desktop_app.services.records import to_record_row
+from desktop_app.services.records import OPEN_OBJECTION_STATES, to_record_row
 from desktop_app.services.rows import AssessmentRow, AuditRow, PersonFile, PersonRow
+from desktop_app.services.training_norms import training_flag, training_shortfall_condition
 from desktop_app.services.units import unit_by_name
 from desktop_app.store.models import Assessment, AuditEntry, IntegrityRecord, Person, Unit
+from desktop_app.store.models.objections import Objection
 
 Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])
 _ID_FRAGMENT = re.compile(r"^[0-9]{3,17}[0-9Xx]?$")
@@ -57,7 +60,7 @@ class PersonService:
                 raise DuplicateError(f"a person with the ID number ending in {number.value[-4:]} "
                                      "already has a file", field="id_number")
             full, initials = pinyin_keys(name)
-            person = Person(name=name, name_pinyin=full, name_initials=initials, id_number=number.value,
+            person = Person(id=identity.person_id(number.value), name=name, name_pinyin=full, name_initials=initials, id_number=number.value,
                             id_number_rev=number.value[::-1], gender=number.gender.value,
                             birth_date=number.birth_date, unit_id=unit.id,
                             post=clean_text(draft.post, "post", required=False),
@@ -139,7 +142,7 @@ class PersonService:
             return query
         if not self.ctx.may(Permission.RECORD_READ):
             raise PermissionDenied("filtering by flags needs permission record.read")
-        return query.where(_flag_condition(flag, self.ctx.today()))
+        return query.where(_flag_condition(flag, self.ctx.today(), self.ctx))
 
     @requires(Permission.PERSON_READ)
     def show(self, id_number: str) -> PersonFile:
@@ -156,9 +159,16 @@ class PersonService:
                 AssessmentRow(a.id, a.person_id, a.year, AssessmentGrade(a.grade))
                 for a in s.scalars(select(Assessment).where(Assessment.person_id == person.id)
                                    .order_by(Assessment.year)))
-        facts = (RecordFacts(r.polarity, r.state, r.under_objection, r.sanction, r.sanction_end,
-                             r.document_no) for r in records)
-        return PersonFile(row, records, assessments, tuple(compute_flags(facts, self.ctx.today())))
+            overridden = set(s.scalars(select(Objection.record_id).where(
+                Objection.person_id == person.id, Objection.restricts_awards.is_(True),
+                Objection.state.in_(OPEN_OBJECTION_STATES))))
+            training = training_flag(s, person, self.ctx.today()) if self.ctx.may(Permission.TRAINING_READ) else None
+        facts = [RecordFacts(r.polarity, r.state, r.under_objection, r.sanction, r.sanction_end, r.document_no,
+                             r.id in overridden, r.decided_on) for r in records]
+        today = self.ctx.today()
+        flags = compute_flags(facts, today) + assessment_reasons(((a.year, a.grade) for a in assessments), facts,
+                                                                 today)
+        return PersonFile(row, records, assessments, tuple(flags) + ((training,) if training else ()))
 
     @requires(Permission.PERSON_REVEAL_ID)
     def reveal_id_number(self, person_id: uuid.UUID) -> str:
@@ -195,16 +205,20 @@ def _prefix(column: object, text: str) -> object:
     return column.between(text, text + "\U0010ffff")  # type: ignore[attr-defined]
 
 
-def _flag_condition(flag: Flag, today: date) -> ColumnElement[bool]:
+def _flag_condition(flag: Flag, today: date, ctx: ServiceContext | None = None) -> ColumnElement[bool]:
     """The SQL twin of domain.consequences.compute_flags, so filters run in the database."""
     r = IntegrityRecord
     active = and_(r.person_id == Person.id, r.state == RecordState.ACTIVE.value)
     if flag is Flag.RESTRICTED_AWARDS:
-        cond = and_(active, r.polarity == Polarity.DISHONEST.value, r.under_objection.is_(False))
+        overridden = exists().where(Objection.record_id == r.id, Objection.restricts_awards.is_(True),
+                                    Objection.state.in_(OPEN_OBJECTION_STATES))
+        cond = and_(active, r.polarity == Polarity.DISHONEST.value, or_(r.under_objection.is_(False), overridden))
     elif flag is Flag.IN_SANCTION:
         cond = and_(active, r.polarity == Polarity.DISHONEST.value, r.sanction_end > today)
     elif flag is Flag.UNDER_OBJECTION:
         cond = and_(active, r.under_objection.is_(True))
+    elif flag is Flag.TRAINING_SHORTFALL and ctx is not None:
+        return training_shortfall_condition(ctx, today)  # the twin of training_flag (services.training_norms)
     else:
         raise ValidationError(f"filtering by {flag.label} is not available yet", field="flag")
     return exists().where(cond)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from desktop_app.domain import identity
 from desktop_app.domain.enums import (
     AssessmentGrade,
     Polarity,
@@ -16,15 +19,23 @@ from desktop_app.domain.enums import (
     SanctionKind,
     Severity,
 )
+from desktop_app.domain.objections import ObjectionState
 from desktop_app.domain.permissions import Permission
-from desktop_app.domain.policy import DEFAULT_POLICY
+from desktop_app.domain.policy import PolicyProfile
+from desktop_app.domain.repair import RepairState
 from desktop_app.domain.text import clean_text
 from desktop_app.errors import NotFoundError, StateError, ValidationError
 from desktop_app.services.context import ServiceContext, requires
+from desktop_app.services.policy import current_policy, policy_by_version
 from desktop_app.services.rows import AssessmentRow, RecordRow
+from desktop_app.store.digest import JsonValue
 from desktop_app.store.models import Assessment, IntegrityRecord, Person
+from desktop_app.store.models.objections import Objection, RepairApplication
+from desktop_app.store.writer import Writer
 
 EARLIEST_DECISION = date(1949, 10, 1)
+OPEN_OBJECTION_STATES = tuple(s.value for s in ObjectionState if s.is_open)
+OPEN_REPAIR_STATES = tuple(s.value for s in RepairState if s.is_open)
 EDITABLE_STATES = (RecordState.DRAFT, RecordState.ACTIVE)
 
 
@@ -43,7 +54,7 @@ class RecordDraft:
 
 
 @dataclass(frozen=True, slots=True)
-class _CheckedRecord:
+class CheckedRecord:
     kind: RecordKind
     severity: Severity
     sanction: SanctionKind | None
@@ -66,10 +77,11 @@ class RecordService:
                 raise NotFoundError("no such person", field="person")
             if checked.decided_on < person.birth_date:
                 raise ValidationError("decision date is before the person's birth date", field="decided_on")
+            policy = current_policy(w.session).profile
             record = IntegrityRecord(person_id=person.id, polarity=checked.kind.polarity.value,
                                      state=(RecordState.DRAFT if draft.draft else RecordState.ACTIVE).value,
-                                     under_objection=False, policy_version=DEFAULT_POLICY.version,
-                                     **_derived(checked))
+                                     under_objection=False, policy_version=policy.version,
+                                     **_derived(checked, policy))
             w.insert(record, "record.create")
             return to_record_row(record)
 
@@ -80,10 +92,8 @@ class RecordService:
         checked = _check(draft, self.ctx.today())
         with self.ctx.write() as w:
             record = _editable(w.session.get(IntegrityRecord, record_id))
-            if checked.kind.polarity.value != record.polarity:
-                raise ValidationError("a correction cannot turn a 失信 record into a 守信 one or back; "
-                                      "revoke it and enter a new record", field="kind")
-            w.update(record, _derived(checked), "record.correct", reason=why)
+            _check_no_open_procedure(w.session, record)
+            apply_correction(w, record, checked, why)
             return to_record_row(record)
 
     @requires(Permission.RECORD_WRITE)
@@ -101,8 +111,8 @@ class RecordService:
         why = clean_text(reason, "reason")
         with self.ctx.write() as w:
             record = _editable(w.session.get(IntegrityRecord, record_id))
-            w.update(record, {"state": RecordState.REVOKED.value, "state_reason": why}, "record.revoke",
-                     reason=why)
+            _check_no_open_procedure(w.session, record)
+            apply_revocation(w, record, why)
             return to_record_row(record)
 
     @requires(Permission.RECORD_READ)
@@ -124,11 +134,44 @@ class RecordService:
             existing = w.session.scalar(select(Assessment).where(Assessment.person_id == person_id,
                                                                  Assessment.year == year))
             if existing is None:
-                existing = Assessment(person_id=person_id, year=year, grade=parsed.value)
+                existing = Assessment(id=identity.assessment_id(person_id, year), person_id=person_id, year=year,
+                                      grade=parsed.value)
                 w.insert(existing, "assessment.create")
             else:
                 w.update(existing, {"grade": parsed.value}, "assessment.update")
             return AssessmentRow(existing.id, person_id, year, parsed)
+
+
+def apply_correction(w: Writer, record: IntegrityRecord, checked: CheckedRecord, reason: str, *,
+                     extra: Mapping[str, object] | None = None,
+                     detail: Mapping[str, object] | None = None) -> dict[str, JsonValue]:
+    """更正 inside the caller's transaction (RecordService.correct, an objection's decision); returns
+    the fields that changed. The publication window and sanction period follow the profile version
+    the record was decided under."""
+    if checked.kind.polarity.value != record.polarity:
+        raise ValidationError("a correction cannot turn a 失信 record into a 守信 one or back; "
+                              "revoke it and enter a new record", field="kind")
+    values = _derived(checked, policy_by_version(w.session, record.policy_version))
+    return w.update(record, {**values, **(extra or {})}, "record.correct", reason=reason, detail=dict(detail or {}))
+
+
+def apply_revocation(w: Writer, record: IntegrityRecord, reason: str, *,
+                     extra: Mapping[str, object] | None = None, detail: Mapping[str, object] | None = None) -> None:
+    """撤销 inside the caller's transaction: the record stays in the file as 已撤销, with the reason."""
+    w.update(record, {"state": RecordState.REVOKED.value, "state_reason": reason, **(extra or {})},
+             "record.revoke", reason=reason, detail=dict(detail or {}))
+
+
+def _check_no_open_procedure(session: Session, record: IntegrityRecord) -> None:
+    """A record under objection or repair changes only through that procedure's decision."""
+    if record.under_objection or session.scalar(select(Objection.id).where(
+            Objection.record_id == record.id, Objection.state.in_(OPEN_OBJECTION_STATES)).limit(1)):
+        raise StateError("an objection to this record is open; it changes through the objection's decision",
+                         field="record", code="record_under_objection")
+    if session.scalar(select(RepairApplication.id).where(
+            RepairApplication.record_id == record.id, RepairApplication.state.in_(OPEN_REPAIR_STATES)).limit(1)):
+        raise StateError("a credit repair application for this record is open; decide it first",
+                         field="record", code="record_under_repair")
 
 
 def _editable(record: IntegrityRecord | None) -> IntegrityRecord:
@@ -140,7 +183,12 @@ def _editable(record: IntegrityRecord | None) -> IntegrityRecord:
     return record
 
 
-def _check(draft: RecordDraft, today: date) -> _CheckedRecord:
+def check_record_draft(draft: RecordDraft, today: date) -> CheckedRecord:
+    """Validate raw input into the stored kinds and dates (also used by an objection's 更正)."""
+    return _check(draft, today)
+
+
+def _check(draft: RecordDraft, today: date) -> CheckedRecord:
     kind = RecordKind.parse(draft.kind, field="kind")
     if kind.polarity is Polarity.DISHONEST:
         if not draft.severity:
@@ -156,12 +204,12 @@ def _check(draft: RecordDraft, today: date) -> _CheckedRecord:
         raise ValidationError("decision date is in the future", field="decided_on")
     if decided_on < EARLIEST_DECISION:
         raise ValidationError("decision date is before 1949-10-01", field="decided_on")
-    return _CheckedRecord(kind, severity, sanction, decided_on, clean_text(draft.document_no, "document_no"),
-                          clean_text(draft.authority, "authority"),
-                          clean_text(draft.facts, "facts", multiline=True))
+    return CheckedRecord(kind, severity, sanction, decided_on, clean_text(draft.document_no, "document_no"),
+                         clean_text(draft.authority, "authority"),
+                         clean_text(draft.facts, "facts", multiline=True))
 
 
-def _derived(checked: _CheckedRecord) -> dict[str, object]:
+def _derived(checked: CheckedRecord, policy: PolicyProfile) -> dict[str, object]:
     """Stored values, with the publication window and sanction period the policy gives."""
     values: dict[str, object] = {
         "kind": checked.kind.value, "severity": checked.severity.value,
@@ -172,11 +220,11 @@ def _derived(checked: _CheckedRecord) -> dict[str, object]:
         "sanction_end": None,
     }
     if checked.kind.polarity is Polarity.DISHONEST:
-        window = DEFAULT_POLICY.publication_window(checked.severity, checked.decided_on)
+        window = policy.publication_window(checked.severity, checked.decided_on)
         values.update(publication_start=window.start, publication_earliest_end=window.earliest_end,
                       publication_latest_end=window.latest_end)
     if checked.sanction is not None:
-        values["sanction_end"] = DEFAULT_POLICY.sanction_end(checked.sanction, checked.decided_on)
+        values["sanction_end"] = policy.sanction_end(checked.sanction, checked.decided_on)
     return values
 
 

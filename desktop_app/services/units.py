@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop_app.domain import identity
 from desktop_app.domain.divisions import division_table
 from desktop_app.domain.enums import UnitLevel
 from desktop_app.domain.permissions import Permission
@@ -44,7 +45,7 @@ class UnitService:
                 parent_id = s.scalar(select(Unit.id).where(Unit.name == parent_name.strip()))
                 if parent_id is None:
                     raise NotFoundError(f"no parent unit named {parent_name}", field="parent")
-            unit = Unit(name=name, uscc=code, division_code=division.code, level=unit_level.value,
+            unit = Unit(id=identity.unit_id(code), name=name, uscc=code, division_code=division.code, level=unit_level.value,
                         parent_id=parent_id)
             w.insert(unit, "unit.create")
             return to_unit_row(unit)
@@ -61,10 +62,14 @@ class UnitService:
 
 
 def unit_by_name(session: Session, name: str, *, field: str = "unit") -> Unit:
-    unit = session.scalar(select(Unit).where(Unit.name == (name or "").strip()))
-    if unit is None:
+    wanted = (name or "").strip()
+    units = session.scalars(select(Unit).where(or_(Unit.name == wanted, Unit.uscc == wanted.upper())).limit(2)).all()
+    if not units:
         raise NotFoundError(f"no unit named {name!r}", field=field)
-    return unit
+    if len(units) > 1:
+        raise ValidationError(f"two units are named {name!r}; give the unit code (统一社会信用代码) instead",
+                              field=field)
+    return units[0]
 
 
 def to_unit_row(unit: Unit) -> UnitRow:

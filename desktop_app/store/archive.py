@@ -292,8 +292,7 @@ def _migrate_if_needed(path: Path, key: bytes) -> None:
                                "(made by a newer version?)")
         # An encrypted copy first, so a failed upgrade can be undone by hand.
         snapshot(path, key, rotating_backup_path(path, f"before-migration-{current}"))
-        with engine.begin() as conn:
-            migrations.upgrade(conn)
+        migrations.migrate(engine)
     finally:
         engine.dispose()
 
@@ -303,8 +302,7 @@ def _create_database(path: Path, data_key: bytes, archive_id: str, office_name: 
     connect_raw(path, data_key, create=True).close()
     engine = make_engine(path, data_key)
     try:
-        with engine.begin() as conn:
-            migrations.upgrade(conn)
+        migrations.migrate(engine)
         device_id = uuid.uuid4().hex
         device_key = Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw,
                                                                 NoEncryption())

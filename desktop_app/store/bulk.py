@@ -113,9 +113,9 @@ class BulkWriter:
             values_json = canonical_json(mapping_values(row))
             change_rows.append({
                 "seq": None, "change_id": uuid.uuid4(), "entity": entity, "entity_id": row["id"],
-                "op": "insert", "base_version": 0, "new_version": 1, "values": values_json,
+                "op": "insert", "base_version": 0, "new_version": 1, "values": values_json, "base_clocks": "{}",
                 "hlc": self.clock.tick(), "device_id": actor.device_id, "user_name": actor.user_name,
-                "created_at": now, "sent_at": None})
+                "created_at": now, "sent_at": None, "acked_at": None})
             audit_rows.append(self.chain.next_entry(
                 at=now, user_name=actor.user_name, device_id=actor.device_id, action=action,
                 object_type=entity, object_id=row["id"].hex,

@@ -64,8 +64,9 @@ def make_engine(path: Path, key: bytes) -> Engine:
     def creator() -> sqlcipher.Connection:
         return connect_raw(path, key)
 
+    # hide_parameters: a failed statement's exception must not carry personal data into logs.
     engine = create_engine("sqlite://", module=sqlcipher, creator=creator, poolclass=QueuePool,
-                           pool_size=4, max_overflow=4)
+                           pool_size=4, max_overflow=4, hide_parameters=True)
     event.listen(engine, "begin", _begin)
     return engine
 

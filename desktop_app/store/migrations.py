@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 import db
 
@@ -39,3 +39,18 @@ def current_revision(connection: Connection) -> str | None:
 
 def upgrade(connection: Connection, target: str = "head") -> None:
     command.upgrade(alembic_config(connection), target)
+
+
+def migrate(engine: Engine, target: str = "head", *, down: bool = False) -> None:
+    """Run migrations the way SQLite needs for table rebuilds: foreign keys off (which only takes
+    effect outside a transaction), one transaction, then a foreign-key check before commit."""
+    with engine.connect() as conn:
+        conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                (command.downgrade if down else command.upgrade)(alembic_config(conn), target)
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise RuntimeError(f"migration to {target} left {len(problems)} broken references")
+        finally:
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]

@@ -14,6 +14,7 @@ from desktop_app.store.audit_chain import AuditChain
 from desktop_app.store.digest import JsonValue, digest, plain, row_values
 from desktop_app.store.models import ENTITY_OF, Change, Revision, Tracked
 from desktop_app.store.types import utcnow
+from desktop_app.sync.clocks import current_clocks, stamp
 from desktop_app.sync.hlc import HybridClock
 
 
@@ -53,7 +54,7 @@ class Writer:
         self.session.flush()
         values = row_values(obj)
         entity = ENTITY_OF[type(obj)]
-        self._log_change(entity, obj.id, "insert", 0, 1, values)
+        self._log_change(entity, obj.id, "insert", 0, 1, values, self.clock.tick(), {})
         self.audit(action, entity, obj.id, after=digest(values), detail=detail)
 
     def update(self, obj: Tracked, new_values: dict[str, Any], action: str, *, reason: str = "",
@@ -73,7 +74,11 @@ class Writer:
         self.session.flush()
         after = row_values(obj)
         delta = {k: after[k] for k in (*changed, "updated_at")}
-        self._log_change(entity, obj.id, "update", obj.version - 1, obj.version, delta)
+        hlc = self.clock.tick()
+        clocks = current_clocks(self.session, entity, obj.id)
+        self._log_change(entity, obj.id, "update", obj.version - 1, obj.version, delta, hlc,
+                         {k: v for k, v in clocks.items() if isinstance(v, str)})
+        stamp(self.session, entity, obj.id, clocks, delta, hlc)
         self.audit(action, entity, obj.id, before=digest(before), after=digest(after),
                    detail={**(detail or {}), "fields": sorted(changed), **({"reason": reason} if reason else {})})
         return {k: after[k] for k in changed}
@@ -90,9 +95,9 @@ class Writer:
         self.chain.record_head()
 
     def _log_change(self, entity: str, entity_id: uuid.UUID, op: str, base: int, new: int,
-                    values: dict[str, JsonValue]) -> None:
+                    values: dict[str, JsonValue], hlc: str, base_clocks: dict[str, str]) -> None:
         self.session.add(Change(change_id=uuid.uuid4(), entity=entity, entity_id=entity_id, op=op,
-                                base_version=base, new_version=new, values=values,
-                                hlc=self.clock.tick(), device_id=self.actor.device_id,
+                                base_version=base, new_version=new, values=values, base_clocks=base_clocks,
+                                hlc=hlc, device_id=self.actor.device_id,
                                 user_name=self.actor.user_name, created_at=self.now))
         self.changes.add(entity, entity_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
@@ -31,8 +30,7 @@ def test_older_archive_is_upgraded_after_an_encrypted_backup(admin: Services) ->
     path, key = archive.path, archive.raw_key()
     admin.close()
     engine = make_engine(path, key)
-    with engine.begin() as conn:
-        command.downgrade(migrations.alembic_config(conn), "0001")
+    migrations.migrate(engine, "0001", down=True)
     engine.dispose()
     reopened, _ = Archive.unlock(path, "admin", PASSPHRASE)
     try:

@@ -46,7 +46,7 @@ def upgrade() -> None:
     sa.Column('base_version', sa.Integer(), nullable=False),
     sa.Column('new_version', sa.Integer(), nullable=False),
     sa.Column('values', sa.Text(), nullable=False),
-    sa.Column('hlc', sa.String(length=48), nullable=False),
+    sa.Column('hlc', sa.String(length=64), nullable=False),
     sa.Column('device_id', sa.String(length=36), nullable=False),
     sa.Column('user_name', sa.String(length=64), nullable=False),
     sa.Column('created_at', sa.String(length=32), nullable=False),

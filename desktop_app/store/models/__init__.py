@@ -25,7 +25,7 @@ from desktop_app.store.models.core import (
 )
 
 # Feature modules: importing them registers their tables in Base.metadata and TRACKED_MODELS.
-from desktop_app.store.models import objections, sync, training  # noqa: E402,F401  isort: skip
+from desktop_app.store.models import objections, sync, training  # noqa: F401  isort: skip
 
 __all__ = [
     "ENTITY_OF", "NAMING_CONVENTION", "TRACKED_MODELS", "Assessment", "AuditEntry", "Base", "Change",

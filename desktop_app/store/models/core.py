@@ -76,7 +76,8 @@ class User(Tracked, Base):
 
 class Unit(Tracked, Base):
     __tablename__ = "units"
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    # Not unique: two offices may name different units alike; the service refuses local duplicates.
+    name: Mapped[str] = mapped_column(String(200), index=True)
     uscc: Mapped[str] = mapped_column(String(18), unique=True)
     division_code: Mapped[str] = mapped_column(String(6))
     level: Mapped[str] = mapped_column(String(16))
@@ -158,11 +159,15 @@ class Change(Base):
     base_version: Mapped[int] = mapped_column(Integer)
     new_version: Mapped[int] = mapped_column(Integer)
     values: Mapped[dict[str, object]] = mapped_column(JsonText)
-    hlc: Mapped[str] = mapped_column(String(48))
+    # For each field an update changes, the HLC of the value it replaced: lets every replica tell
+    # an edit that saw the current value from a concurrent one (sync/merge.py).
+    base_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+    hlc: Mapped[str] = mapped_column(String(64))
     device_id: Mapped[str] = mapped_column(String(36))
     user_name: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None, index=True)
+    acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)  # by headquarters (bundles)
 
 
 class AuditEntry(Base):

@@ -1,0 +1,55 @@
+"""Which unit a change belongs to, by its unit code (统一社会信用代码): what headquarters filters on.
+
+A unit is its own scope; a row with ``unit_id`` belongs to that unit; a row with ``person_id`` to
+the person's unit. Anything else (e.g. a policy profile) is province-wide: scope "".
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.store.models import TRACKED_MODELS, Person, Unit
+from desktop_app.sync.wire import WireChange
+
+
+class ScopeResolver:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._unit_code: dict[uuid.UUID, str] = {}
+        self._person_unit: dict[uuid.UUID, uuid.UUID] = {}
+
+    def scope_of(self, change: WireChange) -> str:
+        if change.entity == "unit":
+            return str(change.values.get("uscc") or self._unit(uuid.UUID(hex=change.entity_id)))
+        model = TRACKED_MODELS.get(change.entity)
+        columns: Any = model.__table__.columns if model is not None else {}  # type: ignore[attr-defined]
+        unit_id = self._value(change, "unit_id") if "unit_id" in columns else None
+        if unit_id is None and "person_id" in columns:
+            person_id = self._value(change, "person_id")
+            unit_id = self._person(person_id) if person_id else None
+        return self._unit(unit_id) if unit_id else ""
+
+    def _value(self, change: WireChange, column: str) -> uuid.UUID | None:
+        value = change.values.get(column)
+        if value:
+            return uuid.UUID(hex=str(value))
+        model = TRACKED_MODELS[change.entity]
+        stored = self._session.scalar(select(getattr(model, column)).where(model.id == uuid.UUID(hex=change.entity_id)))
+        return stored if isinstance(stored, uuid.UUID) else None
+
+    def _person(self, person_id: uuid.UUID) -> uuid.UUID | None:
+        if person_id not in self._person_unit:
+            unit_id = self._session.scalar(select(Person.unit_id).where(Person.id == person_id))
+            if unit_id is None:
+                return None
+            self._person_unit[person_id] = unit_id
+        return self._person_unit[person_id]
+
+    def _unit(self, unit_id: uuid.UUID) -> str:
+        if unit_id not in self._unit_code:
+            self._unit_code[unit_id] = self._session.scalar(select(Unit.uscc).where(Unit.id == unit_id)) or ""
+        return self._unit_code[unit_id]

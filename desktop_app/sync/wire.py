@@ -1,0 +1,93 @@
+"""Changes as they travel: a canonical JSON payload, signed by the device that made it (Ed25519)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import Boolean, Date, LargeBinary, Uuid
+from sqlalchemy.orm import Mapper
+
+from desktop_app.store.models import Change
+from desktop_app.store.types import JsonText, UtcDateTime, canonical_json
+
+_CONTEXT = b"integrity-files/change/v1\n"
+
+
+@dataclass(frozen=True, slots=True)
+class WireChange:
+    change_id: str          # hex
+    device_id: str
+    entity: str
+    entity_id: str          # hex
+    op: str                 # insert / update / resolve
+    values: dict[str, Any]
+    base_clocks: dict[str, str]
+    hlc: str
+    user_name: str
+    created_at: str
+
+    @classmethod
+    def from_local(cls, change: Change) -> WireChange:
+        return cls(change.change_id.hex, change.device_id, change.entity, change.entity_id.hex, change.op,
+                   dict(change.values), dict(change.base_clocks), change.hlc, change.user_name,
+                   change.created_at.isoformat())
+
+    def payload(self) -> str:
+        return canonical_json({
+            "change_id": self.change_id, "device_id": self.device_id, "entity": self.entity,
+            "entity_id": self.entity_id, "op": self.op, "values": self.values, "base_clocks": self.base_clocks,
+            "hlc": self.hlc, "user": self.user_name, "created_at": self.created_at})
+
+    @classmethod
+    def from_payload(cls, payload: str) -> WireChange:
+        data = json.loads(payload)
+        return cls(str(data["change_id"]), str(data["device_id"]), str(data["entity"]), str(data["entity_id"]),
+                   str(data["op"]), dict(data["values"]), dict(data["base_clocks"]), str(data["hlc"]),
+                   str(data["user"]), str(data["created_at"]))
+
+
+@dataclass(frozen=True, slots=True)
+class SignedChange:
+    change: WireChange
+    payload: str
+    signature: bytes
+
+
+def sign(private: Ed25519PrivateKey, change: WireChange) -> SignedChange:
+    payload = change.payload()
+    return SignedChange(change, payload, private.sign(_CONTEXT + payload.encode("utf-8")))
+
+
+def signature_ok(public: bytes, payload: str, signature: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, _CONTEXT + payload.encode("utf-8"))
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def column_value(mapper: Mapper[Any], field: str, value: Any) -> Any:
+    """The Python value of a column from its canonical JSON form (digest.plain in reverse)."""
+    if value is None:
+        return None
+    column_type = mapper.columns[field].type
+    if isinstance(column_type, Uuid):
+        return uuid.UUID(hex=str(value))
+    if isinstance(column_type, UtcDateTime):
+        return datetime.fromisoformat(str(value))
+    if isinstance(column_type, Date):
+        return date.fromisoformat(str(value))
+    if isinstance(column_type, Boolean):
+        return bool(value)
+    if isinstance(column_type, LargeBinary):
+        return base64.b64decode(str(value))
+    if isinstance(column_type, JsonText):
+        return value
+    return value
