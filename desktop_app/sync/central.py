@@ -197,8 +197,29 @@ class CentralStore:
 
     def registry(self) -> dict[str, DeviceInfo]:
         with self._connect() as conn:
-            rows = conn.execute(select(cs.devices.c.device_id, cs.devices.c.sign_public, cs.devices.c.revoked))
-            return {r[0]: DeviceInfo(bytes(r[1]), bool(r[2])) for r in rows}
+            return self._registry_on(conn)
+
+    def _registry_on(self, conn: Any) -> dict[str, DeviceInfo]:
+        rows = conn.execute(select(cs.devices.c.device_id, cs.devices.c.sign_public, cs.devices.c.revoked))
+        return {r[0]: DeviceInfo(bytes(r[1]), bool(r[2])) for r in rows}
+
+    def set_bundle_numbers(self, conn: Any, device_id: str, *, incoming: tuple[int, str] | None = None,
+                           outgoing: tuple[int, str] | None = None) -> None:
+        values: dict[str, Any] = {}
+        if incoming:
+            values.update(bundle_in_number=incoming[0], bundle_in_hash=incoming[1])
+        if outgoing:
+            values.update(bundle_out_number=outgoing[0], bundle_out_hash=outgoing[1])
+        conn.execute(update(cs.devices).where(cs.devices.c.device_id == device_id).values(**values))
+
+    def pull_on(self, conn: Any, device_id: str, cursor: Cursor, limit: int) -> list[CentralRow]:
+        c = cs.changes.c
+        query = (select(c.tx, c.seq, c.device_id, c.payload, c.signature)
+                 .where(tuple_(c.tx, c.seq) > tuple_(literal(cursor[0]), literal(cursor[1])))
+                 .where(self._scope_rule(device_id)).order_by(c.tx, c.seq).limit(limit))
+        if self.is_postgres:
+            query = query.where(c.tx < text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
+        return [CentralRow(int(r[0]), int(r[1]), Incoming(r[2], r[3], bytes(r[4]))) for r in conn.execute(query)]
 
     def device_row(self, device_id: str) -> dict[str, Any]:
         with self._connect() as conn:
@@ -211,33 +232,41 @@ class CentralStore:
     def push(self, device_id: str, batch: Sequence[SignedChange], scopes: Sequence[str],
              head: ChainHead | None = None) -> PushResult:
         """Store a batch in one transaction. Idempotent: a change already stored is skipped."""
-        info = self.registry().get(device_id)
+        with self._connect() as conn, conn.begin():
+            return self.push_on(conn, device_id, batch, scopes, head)
+
+    def transaction(self) -> Any:
+        """A connection in a transaction, for work that must be all-or-nothing (bundle import)."""
+        return _Transaction(self)
+
+    def push_on(self, conn: Any, device_id: str, batch: Sequence[SignedChange], scopes: Sequence[str],
+                head: ChainHead | None = None) -> PushResult:
+        info = self._registry_on(conn).get(device_id)
         stored = duplicates = quarantined = 0
         now = _now()
-        with self._connect() as conn, conn.begin():
-            allowed = self._device_scopes(conn, device_id)
-            good, bad = [], []
-            for signed, scope in zip(batch, scopes, strict=True):
-                reason = _refusal(info, device_id, signed, scope, allowed)
-                if reason:
-                    bad.append({"change_id": signed.change.change_id, "device_id": device_id, "reason": reason,
-                                "payload": signed.payload, "received_at": now})
-                else:
-                    good.append({"change_id": signed.change.change_id, "device_id": device_id, "scope": scope,
-                                 "entity": signed.change.entity, "entity_id": signed.change.entity_id,
-                                 "op": signed.change.op, "hlc": signed.change.hlc, "payload": signed.payload,
-                                 "signature": signed.signature, "received_at": now})
-            if good:
-                stored = self._insert_ignore(conn, cs.changes, good, "change_id")
-                duplicates = len(good) - stored
-            if bad:
-                self._insert_ignore(conn, cs.quarantine, bad, "change_id")
-                quarantined = len(bad)
-            if info is not None:
-                values: dict[str, Any] = {"last_push_at": now}
-                if head is not None:
-                    values.update(chain_seq=head.seq, chain_hash=head.hash)
-                conn.execute(update(cs.devices).where(cs.devices.c.device_id == device_id).values(**values))
+        allowed = self._device_scopes(conn, device_id)
+        good, bad = [], []
+        for signed, scope in zip(batch, scopes, strict=True):
+            reason = _refusal(info, device_id, signed, scope, allowed)
+            if reason:
+                bad.append({"change_id": signed.change.change_id, "device_id": device_id, "reason": reason,
+                            "payload": signed.payload, "received_at": now})
+            else:
+                good.append({"change_id": signed.change.change_id, "device_id": device_id, "scope": scope,
+                             "entity": signed.change.entity, "entity_id": signed.change.entity_id,
+                             "op": signed.change.op, "hlc": signed.change.hlc, "payload": signed.payload,
+                             "signature": signed.signature, "received_at": now})
+        if good:
+            stored = self._insert_ignore(conn, cs.changes, good, "change_id")
+            duplicates = len(good) - stored
+        if bad:
+            self._insert_ignore(conn, cs.quarantine, bad, "change_id")
+            quarantined = len(bad)
+        if info is not None:
+            values: dict[str, Any] = {"last_push_at": now}
+            if head is not None:
+                values.update(chain_seq=head.seq, chain_hash=head.hash)
+            conn.execute(update(cs.devices).where(cs.devices.c.device_id == device_id).values(**values))
         return PushResult(stored, duplicates, quarantined)
 
     def raise_alarm(self, device_id: str, message: str, head: ChainHead) -> None:
@@ -250,18 +279,11 @@ class CentralStore:
 
     def pull(self, device_id: str, cursor: Cursor, limit: int = 2000) -> list[CentralRow]:
         """The next changes in commit order after ``cursor``, within the device's scope."""
-        c = cs.changes.c
-        query = (select(c.tx, c.seq, c.device_id, c.payload, c.signature)
-                 .where(tuple_(c.tx, c.seq) > tuple_(literal(cursor[0]), literal(cursor[1])))
-                 .where(self._scope_rule(device_id))
-                 .order_by(c.tx, c.seq).limit(limit))
-        if self.is_postgres:
-            # Only transactions older than the oldest one still running: none of them can commit
-            # later with a smaller (tx, seq), so the cursor never passes a change not yet visible.
-            query = query.where(c.tx < text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
+        # On PostgreSQL only transactions older than the oldest one still running are read: none of
+        # them can commit later with a smaller (tx, seq), so the cursor never passes a change that
+        # is not visible yet (pull_on).
         with self._connect() as conn:
-            rows = conn.execute(query).all()
-        return [CentralRow(int(r[0]), int(r[1]), Incoming(r[2], r[3], bytes(r[4]))) for r in rows]
+            return self.pull_on(conn, device_id, cursor, limit)
 
     def record_pull(self, device_id: str) -> None:
         with self._connect() as conn, conn.begin():
@@ -285,6 +307,25 @@ class CentralStore:
         maker = pg_insert if self.is_postgres else sqlite_insert
         statement = maker(table).on_conflict_do_nothing(index_elements=[key]).returning(table.c[key])
         return len(conn.execute(statement, rows).all())
+
+
+class _Transaction:
+    def __init__(self, store: CentralStore) -> None:
+        self._store = store
+
+    def __enter__(self) -> Any:
+        self._conn = self._store._connect()
+        self._tx = self._conn.begin()
+        return self._conn
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        try:
+            if kind is None:
+                self._tx.commit()
+            else:
+                self._tx.rollback()
+        finally:
+            self._conn.close()
 
 
 def _create_login_role(conn: Any, role: str, password: str) -> None:
