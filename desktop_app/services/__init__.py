@@ -12,6 +12,7 @@ from desktop_app.services.demo import DemoService
 from desktop_app.services.maintenance import MaintenanceService
 from desktop_app.services.persons import PersonService
 from desktop_app.services.records import RecordService
+from desktop_app.services.sync import SyncService
 from desktop_app.services.units import UnitService
 from desktop_app.services.users import UserService
 from desktop_app.store.archive import Archive, SignedInUser
@@ -28,13 +29,14 @@ class Services:
     users: UserService
     maintenance: MaintenanceService
     demo: DemoService
+    sync: SyncService
 
     @classmethod
     def for_user(cls, archive: Archive, user: SignedInUser,
                  today: Callable[[], date] = date.today) -> Services:
         ctx = ServiceContext(archive, user, today)
         return cls(ctx, UnitService(ctx), PersonService(ctx), RecordService(ctx), UserService(ctx),
-                   MaintenanceService(ctx), DemoService(ctx))
+                   MaintenanceService(ctx), DemoService(ctx), SyncService(ctx))
 
     @classmethod
     def sign_in(cls, path: Path, user_name: str, passphrase: str) -> Services:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 if TYPE_CHECKING:
     from desktop_app.services.reports import Cell, ReportTable
@@ -34,7 +35,7 @@ def write_xlsx(path: Path, table: ReportTable) -> None:
         sheet.append([safe_cell(c) for c in row])
         widths = [max(w, _width("" if c is None else str(c))) for w, c in zip(widths, row, strict=True)]
     for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(width + 2, 60)
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
     sheet.freeze_panes = "A2"
     tmp = path.with_name(path.name + ".part")
     book.save(tmp)

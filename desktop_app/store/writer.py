@@ -91,6 +91,12 @@ class Writer:
                           object_id=object_id.hex if object_id else "", success=success,
                           before_digest=before, after_digest=after, detail=detail)
 
+    def log_resolution(self, conflict_id: uuid.UUID, choice: str) -> None:
+        """A person resolved a sync conflict: other replicas close it too when this change arrives.
+        Only the choice travels; a chosen value travels as the ordinary update it is."""
+        self._log_change("conflict", conflict_id, "resolve", 0, 0, {"choice": choice}, self.clock.tick(), {})
+        self.audit("conflict.resolve", "conflict", conflict_id, detail={"choice": choice})
+
     def finish(self) -> None:
         self.chain.record_head()
 
