@@ -60,7 +60,8 @@ class PersonService:
                 raise DuplicateError(f"a person with the ID number ending in {number.value[-4:]} "
                                      "already has a file", field="id_number")
             full, initials = pinyin_keys(name)
-            person = Person(id=identity.person_id(number.value), name=name, name_pinyin=full, name_initials=initials, id_number=number.value,
+            person = Person(id=identity.person_id(number.value), name=name, name_pinyin=full, name_initials=initials,
+                            id_number=number.value,
                             id_number_rev=number.value[::-1], gender=number.gender.value,
                             birth_date=number.birth_date, unit_id=unit.id,
                             post=clean_text(draft.post, "post", required=False),

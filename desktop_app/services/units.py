@@ -45,7 +45,8 @@ class UnitService:
                 parent_id = s.scalar(select(Unit.id).where(Unit.name == parent_name.strip()))
                 if parent_id is None:
                     raise NotFoundError(f"no parent unit named {parent_name}", field="parent")
-            unit = Unit(id=identity.unit_id(code), name=name, uscc=code, division_code=division.code, level=unit_level.value,
+            unit = Unit(id=identity.unit_id(code), name=name, uscc=code, division_code=division.code,
+                        level=unit_level.value,
                         parent_id=parent_id)
             w.insert(unit, "unit.create")
             return to_unit_row(unit)

@@ -25,7 +25,9 @@ def test_enroll_sync_bundle_and_conflicts(tmp_path: Path, capsys: pytest.Capture
     for office in ("a.db", "b.db"):
         assert run(capsys, "init", office, "--admin", "admin")[0] == 0
         assert run(capsys, "device", "key", office, "-o", f"{office}.key")[0] == 0
-        assert run(capsys, "central", "enroll", "central.db", "--device-key", f"{office}.key", "--scope", "440106")[0] == 0
+        code, _, _ = run(capsys, "central", "enroll", "central.db", "--device-key", f"{office}.key",
+                         "--scope", "440106")
+        assert code == 0
     unit = "广州市天河区人力资源和社会保障局"
     run(capsys, "unit", "add", "a.db", "--name", unit, "--code", organ_uscc(1), "--division", "440106")
     run(capsys, "person", "add", "a.db", "--name", "张三", "--id-number", id_number(1), "--unit", unit)
