@@ -221,9 +221,9 @@ def test_scope_is_enforced_by_the_central_store(hq: CentralStore, tmp_path: Path
 def test_a_revoke_beats_a_later_concurrent_activation(offices: tuple[Office, Office]) -> None:
     a, b = offices
     person = a.services.persons.search("zs")[0]
-    draft = a.services.records.add(person.id, RecordDraft(kind="行政处罚", severity="一般", decided_on=date(2026, 2, 3),
-                                                          document_no="穗市监罚〔2026〕7号", authority="广州市市场监管局",
-                                                          facts="未按规定申报", draft=True))
+    draft = a.services.records.add(person.id, RecordDraft(
+        kind="行政处罚", severity="一般", decided_on=date(2026, 2, 3), document_no="穗市监罚〔2026〕7号",
+        authority="广州市市场监管局", facts="未按规定申报", draft=True))
     a.sync()
     b.sync()
     a.services.records.revoke(draft.id, reason="不予处罚")
