@@ -1,0 +1,141 @@
+"""The main window: navigation, the pages, the status bar. It wires pages together, nothing more."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop_app.domain.permissions import Permission
+from desktop_app.services import Services
+from desktop_app.ui.events import ArchiveEvents
+from desktop_app.ui.pages.placeholder_page import PlaceholderPage
+from desktop_app.ui.pages.settings_page import SettingsPage
+from desktop_app.ui.paths import ICONS
+from desktop_app.ui.persons.persons_page import PersonsPage
+from desktop_app.ui.settings import AppSettings
+from desktop_app.ui.status_bar import ArchiveStatusBar
+from desktop_app.ui.tasks import TaskRunner
+
+PERSONS, TRAINING, OBJECTIONS, SYNC, AUDIT, SETTINGS = range(6)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    language_requested = Signal(str)
+    idle_minutes_changed = Signal(int)
+
+    def __init__(self, settings: AppSettings, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.runner = runner
+        self.events = ArchiveEvents(self)
+        self.persons_page: PersonsPage | None = None
+        self.settings_page: SettingsPage | None = None
+        self.setObjectName("mainWindow")
+        self.resize(1180, 720)
+        self.setWindowIcon(QIcon(str(ICONS / "app.svg")))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(150)
+        self.pages = QStackedWidget()
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        content = QWidget()
+        row = QHBoxLayout(content)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.cover = QLabel()
+        self.cover.setObjectName("lockCover")
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.outer = QStackedWidget()
+        self.outer.addWidget(content)
+        self.outer.addWidget(self.cover)
+        self.setCentralWidget(self.outer)
+        self.status = ArchiveStatusBar()
+        self.setStatusBar(self.status)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.addAction(self.lock_action)
+        self.events.changed.connect(lambda *_: self.status.refresh())
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("公务员诚信档案"))
+        self.cover.setText(self.tr("已锁定"))
+        self.lock_action.setText(self.tr("锁定"))
+
+    # -- session ------------------------------------------------------------------------
+
+    def set_services(self, services: Services) -> None:
+        """Build every page for this signed-in user (after unlock, or to change language)."""
+        self.clear()
+        self._retranslate()
+        may = services.ctx.may
+        entries: list[tuple[str, str, QWidget]] = []
+        if may(Permission.PERSON_READ):
+            self.persons_page = PersonsPage(services, self.runner, self.events)
+            persons: QWidget = self.persons_page
+        else:
+            persons = PlaceholderPage(self.tr("人员档案"), self.tr("您的角色无权查看人员档案。"))
+        entries.append((self.tr("人员档案"), "persons", persons))
+        entries.append((self.tr("培训"), "training", PlaceholderPage(
+            self.tr("培训"), self.tr("培训课程、学时登记和名单导入将在后续版本提供。"))))
+        entries.append((self.tr("异议与修复"), "objections", PlaceholderPage(
+            self.tr("异议与信用修复"), self.tr("异议受理、核查和信用修复的办理将在后续版本提供。"))))
+        entries.append((self.tr("同步"), "sync", PlaceholderPage(
+            self.tr("同步"), self.tr("与上级中心库同步（网络或离线数据包）将在后续版本提供。"))))
+        entries.append((self.tr("审计"), "audit", PlaceholderPage(
+            self.tr("审计"),
+            self.tr("审计日志的查阅与校验将在后续版本提供；命令行 integrity-files audit / verify 已可使用。"))))
+        self.settings_page = SettingsPage(services, self.settings)
+        self.settings_page.lock_requested.connect(self.lock_requested)
+        self.settings_page.language_changed.connect(self.language_requested)
+        self.settings_page.idle_minutes_changed.connect(self.idle_minutes_changed)
+        entries.append((self.tr("设置"), "settings", self.settings_page))
+        for text, icon, page in entries:
+            item = QListWidgetItem(QIcon(str(ICONS / f"{icon}.svg")), text)
+            item.setSizeHint(QSize(140, 40))
+            self.nav.addItem(item)
+            self.pages.addWidget(page)
+        widest = max(self.nav.fontMetrics().horizontalAdvance(text) for text, _i, _p in entries)
+        self.nav.setFixedWidth(max(150, widest + 64))
+        self.nav.setCurrentRow(PERSONS if may(Permission.PERSON_READ) else AUDIT)
+        self.status.show_session(services)
+        self.outer.setCurrentIndex(0)
+
+    def clear(self) -> None:
+        """Drop every page and its cached rows (on lock): nothing personal stays on screen."""
+        self.outer.setCurrentIndex(1)
+        self.nav.clear()
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self.persons_page = None
+        self.settings_page = None
+        self.status.clear_session()
+
+    def go_to(self, page: int) -> None:
+        self.nav.setCurrentRow(page)
+
+    def restore_draft(self, draft: dict[str, Any]) -> bool:
+        """Reopen the form a draft came from (persons page → person → dialog)."""
+        if self.persons_page is None:
+            return False
+        self.go_to(PERSONS)
+        return self.persons_page.restore_draft(draft)
