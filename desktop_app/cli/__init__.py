@@ -17,6 +17,7 @@ from desktop_app.cli import (
     archive_commands,
     objection_commands,
     people_commands,
+    print_commands,
     report_commands,
     sync_commands,
     training_commands,
@@ -33,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--user", help="sign in as this user (default: the admin created by init)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (archive_commands, people_commands, objection_commands, training_commands, sync_commands):
+    for module in (archive_commands, people_commands, objection_commands, training_commands, sync_commands,
+                   print_commands):
         module.register(sub)
     report_commands.register(sub)  # last: the feature modules above have registered their reports
     _accept_user_everywhere(sub)

@@ -11,6 +11,7 @@ from desktop_app.services.context import ServiceContext
 from desktop_app.services.demo import DemoService
 from desktop_app.services.maintenance import MaintenanceService
 from desktop_app.services.persons import PersonService
+from desktop_app.services.printing import PrintService
 from desktop_app.services.records import RecordService
 from desktop_app.services.sync import SyncService
 from desktop_app.services.units import UnitService
@@ -30,13 +31,14 @@ class Services:
     maintenance: MaintenanceService
     demo: DemoService
     sync: SyncService
+    printing: PrintService
 
     @classmethod
     def for_user(cls, archive: Archive, user: SignedInUser,
                  today: Callable[[], date] = date.today) -> Services:
         ctx = ServiceContext(archive, user, today)
         return cls(ctx, UnitService(ctx), PersonService(ctx), RecordService(ctx), UserService(ctx),
-                   MaintenanceService(ctx), DemoService(ctx), SyncService(ctx))
+                   MaintenanceService(ctx), DemoService(ctx), SyncService(ctx), PrintService(ctx))
 
     @classmethod
     def sign_in(cls, path: Path, user_name: str, passphrase: str) -> Services:

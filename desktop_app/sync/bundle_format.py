@@ -106,8 +106,11 @@ def write_bundle(path: Path, header: BundleHeader, lines: Iterable[dict[str, Any
 
 
 def read_header(path: Path) -> BundleHeader:
-    with open(path, "rb") as stream:
-        return _read_prefix(stream)[0]
+    try:
+        with open(path, "rb") as stream:
+            return _read_prefix(stream)[0]
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        raise BundleError(f"cannot read the bundle {path.name}: {exc.strerror}") from None
 
 
 def verify_signature(path: Path, sender_public: bytes) -> None:

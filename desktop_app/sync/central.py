@@ -24,16 +24,16 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
-import db
 from desktop_app.domain.uscc import parse_uscc
 from desktop_app.errors import ArchiveError, ValidationError
+from desktop_app.resources import migrations_path
 from desktop_app.store.types import utcnow
 from desktop_app.sync import central_schema as cs
 from desktop_app.sync.keys import PublicKeys
 from desktop_app.sync.merge import DeviceInfo, Incoming
 from desktop_app.sync.wire import SignedChange, signature_ok
 
-CENTRAL_SCRIPTS = Path(db.__file__).resolve().parent / "central"
+CENTRAL_SCRIPTS = migrations_path("central")
 Cursor = tuple[int, int]
 
 
@@ -93,9 +93,14 @@ def check_scope(scope: str) -> str:
 
 
 class CentralStore:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = False) -> None:
+        """Connect to an existing central store; only ``initialize`` (``central init``) creates one."""
         try:
             self.url = normalize_url(url)
+            parsed = make_url(self.url)
+            if parsed.get_backend_name() == "sqlite" and not create and not Path(parsed.database or "").is_file():
+                raise ArchiveError(f"no central store at {parsed.database}; headquarters creates it with "
+                                   "'central init'", field="url")
             self.engine: Engine = create_engine(self.url, pool_pre_ping=True, hide_parameters=True)
         except (ArgumentError, ValueError) as exc:
             raise ValidationError(f"not a database URL: {exc}", field="url") from None
@@ -104,7 +109,7 @@ class CentralStore:
     @classmethod
     def initialize(cls, url: str) -> CentralStore:
         """Create or upgrade the schema and headquarters' keys; safe to run again."""
-        store = cls(url)
+        store = cls(url, create=True)
         config = Config()
         config.set_main_option("script_location", str(CENTRAL_SCRIPTS))
         with store._connect() as conn, conn.begin():
@@ -222,8 +227,12 @@ class CentralStore:
         return [CentralRow(int(r[0]), int(r[1]), Incoming(r[2], r[3], bytes(r[4]))) for r in conn.execute(query)]
 
     def device_row(self, device_id: str) -> dict[str, Any]:
-        with self._connect() as conn:
-            row = conn.execute(select(cs.devices).where(cs.devices.c.device_id == device_id)).mappings().first()
+        try:
+            with self._connect() as conn:
+                row = conn.execute(select(cs.devices).where(cs.devices.c.device_id == device_id)).mappings().first()
+        except DBAPIError as exc:
+            raise ArchiveError(f"{make_url(self.url).render_as_string(hide_password=True)} is not an Integrity "
+                               f"Files central store ({type(exc.orig).__name__})", field="url") from None
         if row is None:
             raise ArchiveError(f"this archive's device {device_id} is not enrolled at the central store; "
                                "ask headquarters to run 'central enroll'", field="device")
