@@ -221,7 +221,8 @@ class CentralStore:
         c = cs.changes.c
         query = (select(c.tx, c.seq, c.device_id, c.payload, c.signature)
                  .where(tuple_(c.tx, c.seq) > tuple_(literal(cursor[0]), literal(cursor[1])))
-                 .where(self._scope_rule(device_id)).order_by(c.tx, c.seq).limit(limit))
+                 .where(self._scope_rule(device_id)).where(c.device_id != device_id)
+                 .order_by(c.tx, c.seq).limit(limit))
         if self.is_postgres:
             query = query.where(c.tx < text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
         return [CentralRow(int(r[0]), int(r[1]), Incoming(r[2], r[3], bytes(r[4]))) for r in conn.execute(query)]

@@ -34,9 +34,9 @@ def test_a_change_committed_late_is_not_skipped(pg_hq: CentralStore, tmp_path: P
     device = office.archive.device_id
     slow = pg_hq.engine.connect()
     slow_tx = slow.begin()
-    _raw_change(slow, device, 1)  # gets the smaller seq, commits last
+    _raw_change(slow, "another-office", 1)  # gets the smaller seq, commits last
     with pg_hq.engine.begin() as fast:
-        _raw_change(fast, device, 2)  # larger seq, committed first
+        _raw_change(fast, "another-office", 2)  # larger seq, committed first
     seen_while_open = [r.incoming.payload for r in pg_hq.pull(device, (-1, -1))]
     assert seen_while_open == []  # nothing past the still-open transaction is served yet
     slow_tx.commit()
