@@ -136,9 +136,16 @@ class BulkWriter:
         self.chain.record_head()
 
     def _execute(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-        insert = _raw_insert(table)
-        cursor = self.session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.executemany(insert.sql, insert.params(rows))
-        finally:
-            cursor.close()
+        raw_insert(self.session, table, rows)
+
+
+def raw_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """``executemany`` straight to the driver inside the session's transaction."""
+    if not rows:
+        return
+    insert = _raw_insert(table)
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(insert.sql, insert.params(rows))
+    finally:
+        cursor.close()

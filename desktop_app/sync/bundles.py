@@ -125,6 +125,7 @@ def _apply_return(archive: Archive, user_name: str, path: Path, header: bf.Bundl
     with archive.session(write=True) as s:
         registry: dict[str, DeviceInfo] = {}
         applier: Applier | None = None
+        batch: list[Incoming] = []
         found = 0
         for line in bf.read_lines(path, own_box):
             kind = line.get("t")
@@ -140,11 +141,14 @@ def _apply_return(archive: Archive, user_name: str, path: Path, header: bf.Bundl
                 s.merge(Meta(key=cursor_key(hq_fingerprint), value=f"{line['tx']}:{line['seq']}"))
             elif kind == "change":
                 applier = applier or Applier(s, user_name, archive.device_id, archive.clock, registry)
-                applier.apply(Incoming(line["device"], line["payload"], base64.b64decode(line["sig"])))
+                batch.append(Incoming(line["device"], line["payload"], base64.b64decode(line["sig"])))
                 found += 1
+                if len(batch) >= PUSH_BATCH:
+                    applier.apply_all(batch)
+                    batch = []
+        if applier and batch:
+            applier.apply_all(batch)
         stats = applier.stats if applier else None
-        if applier:
-            applier.chain.record_head()
         for key_name, value in ((_IN_NUMBER, str(header.number)), (_IN_HASH, bf.file_hash(path))):
             s.merge(Meta(key=key_name, value=value))
         result = BundleResult(header.number, found, stats.applied if stats else 0,

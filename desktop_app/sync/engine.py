@@ -127,6 +127,7 @@ def _push(archive: Archive, central: CentralStore, report: SyncReport, batch: in
             key = signing_key(s)
             resolver = ScopeResolver(s)
             wires = [WireChange.from_local(c) for c in changes if c.entity not in NOT_SYNCED]
+            resolver.prefetch(wires)
             scopes = [resolver.scope_of(w) for w in wires]
             seqs = [c.seq for c in changes]
         result = central.push(archive.device_id, [sign(key, w) for w in wires], scopes)

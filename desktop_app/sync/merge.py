@@ -14,6 +14,7 @@ revision with the previous values, and its id in ``applied_changes`` (never appl
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,8 +25,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import RecordState
 from desktop_app.store.audit_chain import AuditChain
+from desktop_app.store.bulk import raw_insert
 from desktop_app.store.digest import digest, mapping_values
-from desktop_app.store.models import TRACKED_MODELS, Change, Revision
+from desktop_app.store.models import TRACKED_MODELS, AuditEntry, Base, Change, Revision
 from desktop_app.store.models.sync import AppliedChange, Conflict, EntityClock, QuarantinedChange
 from desktop_app.store.types import canonical_json, utcnow
 from desktop_app.sync.clocks import ALL_FIELDS, clock_of, current_clocks
@@ -85,12 +87,44 @@ class Applier:
         self.chain = AuditChain(session)
         self.now = utcnow()
         self.stats = ApplyStats()
+        self._pending: dict[Any, list[dict[str, Any]]] = {}
 
     def apply_all(self, batch: Iterable[Incoming]) -> ApplyStats:
-        for incoming in batch:
-            self.apply(incoming)
+        """Apply a batch: existence checks run as one query per table, and rows that are new here go
+        in through ``executemany`` (the common case of a first pull); merges go one by one."""
+        items = list(batch)
+        self._prefetch(items)
+        with self.session.no_autoflush:
+            for incoming in items:
+                self.apply(incoming)
+        self._flush_inserts()
         self.chain.record_head()
         return self.stats
+
+    def _prefetch(self, items: list[Incoming]) -> None:
+        ids: list[uuid.UUID] = []
+        by_entity: dict[str, list[uuid.UUID]] = {}
+        for incoming in items:
+            try:
+                data = json.loads(incoming.payload)
+                ids.append(uuid.UUID(hex=str(data["change_id"])))
+                by_entity.setdefault(str(data["entity"]), []).append(uuid.UUID(hex=str(data["entity_id"])))
+            except (ValueError, KeyError, TypeError):
+                continue
+        self._known_changes: set[uuid.UUID] = set()
+        for chunk in _chunks(ids):
+            self._known_changes.update(self.session.scalars(
+                select(AppliedChange.change_id).where(AppliedChange.change_id.in_(chunk))))
+            self._known_changes.update(self.session.scalars(select(Change.change_id).where(Change.change_id.in_(chunk))))
+        self._existing: dict[str, set[uuid.UUID]] = {}
+        for entity, entity_ids in by_entity.items():
+            model = TRACKED_MODELS.get(entity)
+            if model is None:
+                continue
+            found: set[uuid.UUID] = set()
+            for chunk in _chunks(entity_ids):
+                found.update(self.session.scalars(select(model.id).where(model.id.in_(chunk))))
+            self._existing[entity] = found
 
     def apply(self, incoming: Incoming) -> None:
         try:
@@ -108,29 +142,35 @@ class Applier:
             return
         self.clock.observe(change.hlc)
         if change.op == "resolve" and change.entity == "conflict":
+            self._flush_inserts()
             self._resolve(change)
         else:
             model = TRACKED_MODELS[change.entity]
             entity_id = uuid.UUID(hex=change.entity_id)
-            row = self.session.get(model, entity_id)
-            if row is None and change.op == "insert":
+            existing = self._existing.setdefault(change.entity, set())
+            if entity_id not in existing and change.op == "insert":
                 self._insert(model, entity_id, change)
-            elif row is None:
+                existing.add(entity_id)
+            elif entity_id not in existing:
                 self._quarantine(incoming, change, f"{change.entity} {change.entity_id} is not in this archive")
                 return
             else:
+                self._flush_inserts()
+                self.session.flush()  # a merge reads clocks and conflicts written earlier in the batch
+                row = self.session.get(model, entity_id)
                 self._merge(model, row, entity_id, change)
             self.stats.entities.setdefault(change.entity, set()).add(entity_id)
-        self.session.add(AppliedChange(change_id=change_uuid, device_id=change.device_id, hlc=change.hlc,
-                                       applied_at=self.now))
+        self._known_changes.add(change_uuid)
+        self._pending.setdefault(AppliedChange.__table__, []).append(  # type: ignore[arg-type]
+            {"change_id": change_uuid, "device_id": change.device_id, "hlc": change.hlc, "applied_at": self.now})
         self.stats.applied += 1
 
     # -- checks ---------------------------------------------------------------------------
 
     def _already_here(self, change_id: uuid.UUID) -> bool:
-        if self.session.get(AppliedChange, change_id) is not None:
-            return True
-        return self.session.scalar(select(Change.seq).where(Change.change_id == change_id)) is not None
+        if not hasattr(self, "_known_changes"):
+            self._prefetch([])
+        return change_id in self._known_changes
 
     def _refusal(self, incoming: Incoming, change: WireChange) -> str:
         info = self.registry.get(change.device_id)
@@ -157,13 +197,26 @@ class Applier:
     # -- writes ---------------------------------------------------------------------------
 
     def _insert(self, model: type[Any], entity_id: uuid.UUID, change: WireChange) -> None:
+        """Queued for ``executemany``; flushed before anything that reads rows (a merge, the end)."""
         mapper = inspect(model)
         values = {key: column_value(mapper, key, change.values.get(key)) for key in mapper.columns.keys()}  # noqa: SIM118 (ColumnCollection)
         values["id"] = entity_id
-        self.session.execute(model.__table__.insert().values(**values))
-        self.session.add(EntityClock(entity=change.entity, entity_id=entity_id, clocks={ALL_FIELDS: change.hlc}))
-        self._audit("sync.insert", change.entity, entity_id, digest(mapping_values(values)),
-                    detail={"from": change.device_id, "user": change.user_name})
+        self._pending.setdefault(model.__table__, []).append(values)
+        self._pending.setdefault(EntityClock.__table__, []).append(  # type: ignore[arg-type]
+            {"entity": change.entity, "entity_id": entity_id, "clocks": {ALL_FIELDS: change.hlc}})
+        self._pending.setdefault(AuditEntry.__table__, []).append(self.chain.next_entry(  # type: ignore[arg-type]
+            at=self.now, user_name=self.user_name, device_id=self.device_id, action="sync.insert",
+            object_type=change.entity, object_id=entity_id.hex, after_digest=digest(mapping_values(values)),
+            detail={"from": change.device_id, "user": change.user_name}))
+
+    def _flush_inserts(self) -> None:
+        """Tables in dependency order (parents first) so foreign keys hold at every statement."""
+        if not self._pending:
+            return
+        self.session.flush()
+        order = [t for t in Base.metadata.sorted_tables if t in self._pending]
+        for table in order:
+            raw_insert(self.session, table, self._pending.pop(table))
 
     def _merge(self, model: type[Any], row: Any, entity_id: uuid.UUID, change: WireChange) -> None:
         mapper = inspect(model)
@@ -279,13 +332,13 @@ class Applier:
 
     def _audit(self, action: str, entity: str, entity_id: uuid.UUID | None, after: str, *, before: str = "",
                success: bool = True, detail: dict[str, Any] | None = None) -> None:
-        self.session.add(self._entry(action, entity, entity_id, after, before, success, detail))
-
-    def _entry(self, action: str, entity: str, entity_id: uuid.UUID | None, after: str, before: str,
-               success: bool, detail: dict[str, Any] | None) -> Any:
-        from desktop_app.store.models import AuditEntry
-
-        return AuditEntry(**self.chain.next_entry(
+        # Through the same queue as inserts, so audit entries keep their chain order.
+        self._pending.setdefault(AuditEntry.__table__, []).append(self.chain.next_entry(  # type: ignore[arg-type]
             at=self.now, user_name=self.user_name, device_id=self.device_id, action=action, object_type=entity,
             object_id=entity_id.hex if entity_id else "", success=success, before_digest=before,
             after_digest=after, detail=detail))
+
+
+def _chunks(items: list[uuid.UUID], size: int = 500) -> Iterable[list[uuid.UUID]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -22,6 +22,19 @@ class ScopeResolver:
         self._unit_code: dict[uuid.UUID, str] = {}
         self._person_unit: dict[uuid.UUID, uuid.UUID] = {}
 
+    def prefetch(self, changes: list[WireChange]) -> None:
+        """Look up the persons' units and the units' codes of a whole batch in two queries."""
+        person_ids = {uuid.UUID(hex=str(c.values["person_id"])) for c in changes if c.values.get("person_id")}
+        person_ids -= self._person_unit.keys()
+        for chunk in _chunks(list(person_ids)):
+            self._person_unit.update(self._session.execute(
+                select(Person.id, Person.unit_id).where(Person.id.in_(chunk))).tuples().all())
+        unit_ids = {uuid.UUID(hex=str(c.values["unit_id"])) for c in changes if c.values.get("unit_id")}
+        unit_ids |= set(self._person_unit.values())
+        unit_ids -= self._unit_code.keys()
+        for chunk in _chunks(list(unit_ids)):
+            self._unit_code.update(self._session.execute(select(Unit.id, Unit.uscc).where(Unit.id.in_(chunk))).tuples().all())
+
     def scope_of(self, change: WireChange) -> str:
         if change.entity == "unit":
             return str(change.values.get("uscc") or self._unit(uuid.UUID(hex=change.entity_id)))
@@ -53,3 +66,7 @@ class ScopeResolver:
         if unit_id not in self._unit_code:
             self._unit_code[unit_id] = self._session.scalar(select(Unit.uscc).where(Unit.id == unit_id)) or ""
         return self._unit_code[unit_id]
+
+
+def _chunks(items: list[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
