@@ -105,8 +105,9 @@ def _service_inserts(data: Dataset) -> Row:
     count = 200
     started = time.perf_counter()
     for i in range(count):
-        services.records.add(person.id, RecordDraft(kind="嘉奖", decided_on="2026-01-05", document_no=f"基准〔2026〕{i}号",
-                                                    authority="广州市人民政府", facts="年度考核优秀"))
+        services.records.add(person.id, RecordDraft(kind="嘉奖", decided_on="2026-01-05",
+                                                    document_no=f"基准〔2026〕{i}号", authority="广州市人民政府",
+                                                    facts="年度考核优秀"))
     ours = time.perf_counter() - started
     services.close()
     plain = sqlite3.connect(str(data.plain))
@@ -120,7 +121,8 @@ def _service_inserts(data: Dataset) -> Row:
     base = time.perf_counter() - started
     plain.execute("DROP TABLE bench_r")
     plain.close()
-    return Row("record entry through the services (validation, row, change log, revision, audit; one transaction each)",
+    return Row("record entry through the services (validation, row, change log, revision, audit; "
+               "one transaction each)",
                f"{count / ours:.0f} records/s", f"plain SQLite one-row transactions {count / base:.0f} rows/s",
                ours / base, "informational", None)
 

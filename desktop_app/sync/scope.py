@@ -33,7 +33,8 @@ class ScopeResolver:
         unit_ids |= set(self._person_unit.values())
         unit_ids -= self._unit_code.keys()
         for chunk in _chunks(list(unit_ids)):
-            self._unit_code.update(self._session.execute(select(Unit.id, Unit.uscc).where(Unit.id.in_(chunk))).tuples().all())
+            rows = self._session.execute(select(Unit.id, Unit.uscc).where(Unit.id.in_(chunk))).tuples().all()
+            self._unit_code.update(rows)
 
     def scope_of(self, change: WireChange) -> str:
         if change.entity == "unit":
