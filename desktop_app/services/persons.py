@@ -19,6 +19,7 @@ from desktop_app.domain.permissions import Permission
 from desktop_app.domain.pinyin import pinyin_keys
 from desktop_app.domain.text import clean_text
 from desktop_app.errors import DuplicateError, NotFoundError, PermissionDenied, ValidationError
+from desktop_app.services.consequence_sql import assessment_condition
 from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.records import OPEN_OBJECTION_STATES, to_record_row
 from desktop_app.services.rows import AssessmentRow, AuditRow, PersonFile, PersonRow
@@ -171,6 +172,15 @@ class PersonService:
                                                                  today)
         return PersonFile(row, records, assessments, tuple(flags) + ((training,) if training else ()))
 
+    @requires(Permission.PERSON_READ)
+    def show_by_id(self, person_id: uuid.UUID) -> PersonFile:
+        """The same file as ``show``, for callers (the GUI) that hold the person's id."""
+        with self.ctx.read() as s:
+            number = s.scalar(select(Person.id_number).where(Person.id == person_id))
+        if number is None:
+            raise NotFoundError("no such person", field="person")
+        return self.show(number)
+
     @requires(Permission.PERSON_REVEAL_ID)
     def reveal_id_number(self, person_id: uuid.UUID) -> str:
         """The full ID number; every reveal is an audit entry."""
@@ -218,6 +228,8 @@ def _flag_condition(flag: Flag, today: date, ctx: ServiceContext | None = None) 
         cond = and_(active, r.polarity == Polarity.DISHONEST.value, r.sanction_end > today)
     elif flag is Flag.UNDER_OBJECTION:
         cond = and_(active, r.under_objection.is_(True))
+    elif flag is Flag.ASSESSMENT:
+        return assessment_condition(today)  # the twin of domain.consequences.assessment_reasons
     elif flag is Flag.TRAINING_SHORTFALL and ctx is not None:
         return training_shortfall_condition(ctx, today)  # the twin of training_flag (services.training_norms)
     else:
