@@ -47,6 +47,7 @@ def signed_in(args: argparse.Namespace) -> Iterator[Services]:
     user = args.user or default_user(archive)
     services = Services.sign_in(archive, user, secret_from(PASSPHRASE_ENV, f"Passphrase for {user}: "))
     try:
+        services.housekeeping()
         yield services
     finally:
         services.close()

@@ -13,10 +13,11 @@ from functools import cache
 from pathlib import Path
 
 from desktop_app.errors import ValidationError
+from desktop_app.resources import resource_path
 
 DIVISIONS_VERSION = "2023"  # vintage of resources/data/gb2260-guangdong.csv
 GUANGDONG_PREFIX = "44"
-_CSV_PATH = Path(__file__).resolve().parents[2] / "resources" / "data" / "gb2260-guangdong.csv"
+_CSV_PATH = resource_path("data", "gb2260-guangdong.csv")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,13 +19,13 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, S
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.store.models.core import Base, Tracked, register_tracked
-from desktop_app.store.types import JsonText
 
 
 class PolicyProfileRow(Tracked, Base):
     __tablename__ = "policy_profiles"
     number: Mapped[int] = mapped_column(Integer, index=True)
-    settings: Mapped[dict[str, object]] = mapped_column(JsonText)
+    # Canonical JSON text (not a JSON column): tracked rows carry only scalars in the change log.
+    settings: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(64))
 

@@ -1,0 +1,122 @@
+"""Open a CSV or XLSX table and read it as (line_number, {header: value}) rows.
+
+``open_table`` reads the header and the first data row at once, so an empty, header-only, binary
+or mis-encoded file fails before anything else happens; the remaining rows stream. The line
+number is the file's line (CSV, where a record starts) or the sheet's row number (XLSX): the
+number a person sees in their editor, for error messages.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from desktop_app.tabular.csv_source import csv_rows, guess_delimiter
+from desktop_app.tabular.decoding import decode_table_bytes
+from desktop_app.tabular.errors import EmptyFileError, TableError, UnsupportedFormatError
+from desktop_app.tabular.framing import RawRow, Row, clean_headers, data_rows, find_header, first_data_row
+from desktop_app.tabular.xlsx_source import open_workbook, pick_sheet, xlsx_rows
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+REFUSED_SUFFIXES = {".xls": "legacy Excel (.xls)", ".et": "WPS (.et)", ".ods": "OpenDocument (.ods)",
+                    ".numbers": "Numbers"}
+MAX_TEXT_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class TableInfo:
+    path: Path
+    format: str                      # "csv" or "xlsx"
+    headers: tuple[str, ...]
+    header_line: int
+    encoding: str | None = None      # CSV: the codec used (detected or given)
+    delimiter: str | None = None     # CSV
+    sheet: str | None = None         # XLSX: the sheet read
+    sheets: tuple[str, ...] = field(default=())  # XLSX: every sheet of the workbook
+
+
+class Table:
+    """An open table; iterate it for the data rows. Use as a context manager (closes the workbook)."""
+
+    def __init__(self, info: TableInfo, rows: Iterator[Row], closer: Any = None) -> None:
+        self.info = info
+        self._rows = rows
+        self._closer = closer
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._rows
+
+    def close(self) -> None:
+        if self._closer is not None:
+            self._closer.close()
+            self._closer = None
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def open_table(path: Path | str, *, encoding: str | None = None, sheet: str | None = None,
+               header_names: Collection[str] | None = None, delimiter: str | None = None) -> Table:
+    """Open ``path``: .xlsx/.xlsm as a workbook (``sheet`` or the first), anything else as CSV text
+    (``encoding`` or detected; ``delimiter`` or guessed among comma, tab and semicolon)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in REFUSED_SUFFIXES:
+        raise UnsupportedFormatError(f"{REFUSED_SUFFIXES[suffix]} files are not read; save as .xlsx or CSV",
+                                     field="file")
+    if suffix in XLSX_SUFFIXES:
+        return _open_xlsx(path, sheet, header_names)
+    return _open_csv(path, encoding, header_names, delimiter)
+
+
+def read_rows(path: Path | str, **options: Any) -> Iterator[Row]:
+    """The data rows of a table, closing it at the end (``open_table``'s options)."""
+    with open_table(path, **options) as table:
+        yield from table
+
+
+def _open_csv(path: Path, encoding: str | None, header_names: Collection[str] | None,
+              delimiter: str | None) -> Table:
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise TableError(f"{path.name} is larger than {MAX_TEXT_BYTES >> 20} MB", field="file")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TableError(f"{path.name} cannot be read ({exc.strerror})", field="file") from None
+    decoded = decode_table_bytes(data, encoding)
+    sep = delimiter or guess_delimiter(decoded.text)
+    headers, header_line, rows = _frame(csv_rows(decoded.text, sep), header_names)
+    return Table(TableInfo(path, "csv", headers, header_line, encoding=decoded.encoding, delimiter=sep), rows)
+
+
+def _open_xlsx(path: Path, sheet: str | None, header_names: Collection[str] | None) -> Table:
+    book = open_workbook(path)
+    try:
+        worksheet = pick_sheet(book, sheet)
+        headers, header_line, rows = _frame(xlsx_rows(path, worksheet), header_names)
+    except BaseException:
+        book.close()
+        raise
+    info = TableInfo(path, "xlsx", headers, header_line, sheet=worksheet.title, sheets=tuple(book.sheetnames))
+    return Table(info, rows, book)
+
+
+def _frame(raw: Iterator[RawRow], header_names: Collection[str] | None
+           ) -> tuple[tuple[str, ...], int, Iterator[Row]]:
+    header, rest = find_header(raw, header_names)
+    if header is None:
+        raise EmptyFileError("the file has no rows", field="file")
+    line, cells = header
+    headers = clean_headers(line, cells)
+    rows = data_rows(rest, headers)
+    first = first_data_row(rows, line)
+    return headers, line, itertools.chain([first], rows)
