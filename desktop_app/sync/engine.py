@@ -29,6 +29,7 @@ from desktop_app.sync.wire import WireChange, sign
 
 Progress = Callable[[str, int, int], None]
 LAST_SYNC_KEY = "last_sync_at"
+MAX_CHANGED_IDS = 10_000
 
 
 class SyncError(IntegrityFilesError):
@@ -162,6 +163,8 @@ def _pull(archive: Archive, user_name: str, central: CentralStore, report: SyncR
         report.conflicts += stats.conflicts
         report.quarantined += stats.quarantined
         for entity, ids in stats.entities.items():
-            report.changed.setdefault(entity, set()).update(ids)
+            known = report.changed.setdefault(entity, set())
+            if len(known) < MAX_CHANGED_IDS:  # beyond that the UI refreshes the whole entity anyway
+                known.update(ids)
         if progress:
             progress("pull", report.pulled, 0)

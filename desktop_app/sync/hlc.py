@@ -40,6 +40,10 @@ class HybridClock:
                 self._counter += 1
             return format_hlc(self._wall, self._counter, self._device_id)
 
+    def last(self) -> str:
+        with self._lock:
+            return format_hlc(self._wall, self._counter, self._device_id)
+
     def observe(self, remote: str) -> None:
         """Move past a timestamp received from another device."""
         wall, counter, _ = parse_hlc(remote)

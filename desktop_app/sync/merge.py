@@ -27,7 +27,7 @@ from desktop_app.domain.enums import RecordState
 from desktop_app.store.audit_chain import AuditChain
 from desktop_app.store.bulk import raw_insert
 from desktop_app.store.digest import digest, mapping_values
-from desktop_app.store.models import TRACKED_MODELS, AuditEntry, Base, Change, Revision
+from desktop_app.store.models import TRACKED_MODELS, AuditEntry, Base, Change, Meta, Revision
 from desktop_app.store.models.sync import AppliedChange, Conflict, EntityClock, QuarantinedChange
 from desktop_app.store.types import canonical_json, utcnow
 from desktop_app.sync.clocks import ALL_FIELDS, clock_of, current_clocks
@@ -99,6 +99,8 @@ class Applier:
                 self.apply(incoming)
         self._flush_inserts()
         self.chain.record_head()
+        # Remembered so a restarted app never stamps a change older than one it has already seen.
+        self.session.merge(Meta(key="hlc_seen", value=self.clock.last()))
         return self.stats
 
     def _prefetch(self, items: list[Incoming]) -> None:
