@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,14 +18,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.services import Services
+from desktop_app.ui.audit.audit_page import AuditPage
 from desktop_app.ui.events import ArchiveEvents
+from desktop_app.ui.objections.objections_page import ObjectionsPage
 from desktop_app.ui.pages.placeholder_page import PlaceholderPage
 from desktop_app.ui.pages.settings_page import SettingsPage
 from desktop_app.ui.paths import ICONS
 from desktop_app.ui.persons.persons_page import PersonsPage
 from desktop_app.ui.settings import AppSettings
 from desktop_app.ui.status_bar import ArchiveStatusBar
+from desktop_app.ui.sync.sync_controller import SyncController
+from desktop_app.ui.sync.sync_page import SyncPage
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.training.training_page import TrainingPage
 
 PERSONS, TRAINING, OBJECTIONS, SYNC, AUDIT, SETTINGS = range(6)
 
@@ -42,6 +47,8 @@ class MainWindow(QMainWindow):
         self.events = ArchiveEvents(self)
         self.persons_page: PersonsPage | None = None
         self.settings_page: SettingsPage | None = None
+        self.sync_controller: SyncController | None = None
+        self.sync_page: SyncPage | None = None
         self.setObjectName("mainWindow")
         self.resize(1180, 720)
         self.setWindowIcon(QIcon(str(ICONS / "app.svg")))
@@ -71,7 +78,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock_requested)
         self.addAction(self.lock_action)
-        self.events.changed.connect(lambda *_: self.status.refresh())
+        self.events.changed.connect(lambda entities, sender: self._archive_changed(entities, sender))
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -93,15 +100,21 @@ class MainWindow(QMainWindow):
         else:
             persons = PlaceholderPage(self.tr("人员档案"), self.tr("您的角色无权查看人员档案。"))
         entries.append((self.tr("人员档案"), "persons", persons))
-        entries.append((self.tr("培训"), "training", PlaceholderPage(
-            self.tr("培训"), self.tr("培训课程、学时登记和名单导入将在后续版本提供。"))))
-        entries.append((self.tr("异议与修复"), "objections", PlaceholderPage(
-            self.tr("异议与信用修复"), self.tr("异议受理、核查和信用修复的办理将在后续版本提供。"))))
-        entries.append((self.tr("同步"), "sync", PlaceholderPage(
-            self.tr("同步"), self.tr("与上级中心库同步（网络或离线数据包）将在后续版本提供。"))))
-        entries.append((self.tr("审计"), "audit", PlaceholderPage(
-            self.tr("审计"),
-            self.tr("审计日志的查阅与校验将在后续版本提供；命令行 integrity-files audit / verify 已可使用。"))))
+        if may(Permission.TRAINING_READ):
+            training: QWidget = TrainingPage(services)
+        else:
+            training = PlaceholderPage(self.tr("培训"), self.tr("您的角色无权查看培训记录。"))
+        entries.append((self.tr("培训"), "training", training))
+        if may(Permission.RECORD_READ):
+            objections: QWidget = ObjectionsPage(services, events=self.events)
+        else:
+            objections = PlaceholderPage(self.tr("异议与信用修复"), self.tr("您的角色无权查看异议与信用修复。"))
+        entries.append((self.tr("异议与修复"), "objections", objections))
+        self.sync_controller = SyncController(services, self.settings, self.events, parent=self)
+        self.sync_controller.status_changed.connect(self.status.show_sync)
+        self.sync_page = SyncPage(services, self.sync_controller, self.events)
+        entries.append((self.tr("同步"), "sync", self.sync_page))
+        entries.append((self.tr("审计"), "audit", AuditPage(services, self.runner)))
         self.settings_page = SettingsPage(services, self.settings)
         self.settings_page.lock_requested.connect(self.lock_requested)
         self.settings_page.language_changed.connect(self.language_requested)
@@ -116,19 +129,40 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(max(150, widest + 64))
         self.nav.setCurrentRow(PERSONS if may(Permission.PERSON_READ) else AUDIT)
         self.status.show_session(services)
+        self.sync_controller.start()
         self.outer.setCurrentIndex(0)
 
     def clear(self) -> None:
         """Drop every page and its cached rows (on lock): nothing personal stays on screen."""
         self.outer.setCurrentIndex(1)
+        self._stop_sync()
         self.nav.clear()
         while self.pages.count():
             page = self.pages.widget(0)
+            if page is None:
+                break
             self.pages.removeWidget(page)
             page.deleteLater()
         self.persons_page = None
         self.settings_page = None
+        self.sync_page = None
         self.status.clear_session()
+
+    def _archive_changed(self, entities: frozenset[str], sender: object) -> None:
+        """Every change (an edit, a sync, a resolved conflict) refreshes the pending count and last sync."""
+        if self.sync_controller is not None:
+            self.sync_controller.archive_changed(entities, sender)
+
+    def _stop_sync(self) -> None:
+        """No background sync outlives the session (lock, language switch, quit)."""
+        if self.sync_controller is not None:
+            self.sync_controller.stop()
+            self.sync_controller.deleteLater()
+            self.sync_controller = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_sync()
+        super().closeEvent(event)
 
     def go_to(self, page: int) -> None:
         self.nav.setCurrentRow(page)

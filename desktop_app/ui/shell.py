@@ -140,6 +140,7 @@ class AppShell(QObject):
 
     def _signed_in(self, archive: Archive, user: SignedInUser) -> None:
         services = Services.for_user(archive, user, today=self.today)
+        services.housekeeping()
         self.services = services
         self.archive_path = archive.path
         self.settings.set(LAST_ARCHIVE, str(archive.path))

@@ -38,6 +38,26 @@
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
+    <message>
+        <source>同步冲突：{0}</source>
+        <translation>Sync conflicts: {0}</translation>
+    </message>
+    <message>
+        <source>上次同步：{0}</source>
+        <translation>Last sync: {0}</translation>
+    </message>
+    <message>
+        <source>（已 {0} 天未同步）</source>
+        <translation> (not synced for {0} days)</translation>
+    </message>
+    <message>
+        <source>自动同步需要中心库口令：请在“同步”页输入。</source>
+        <translation>Automatic sync needs the central store's password: enter it on the Sync page.</translation>
+    </message>
+    <message>
+        <source>（最近一次同步未成功）</source>
+        <translation> (the last sync failed)</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveWizard</name>
@@ -60,6 +80,528 @@
     <message>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>审计日志仅供审计员查阅</source>
+        <translation>The audit trail is for the auditor</translation>
+    </message>
+    <message>
+        <source>查阅审计日志需要审计员的“查阅审计日志”权限，您的角色（{0}）没有这项权限。管理员与审计员由不同的人担任；任何角色都不能修改或删除审计日志。</source>
+        <translation>Reading the audit trail needs the auditor's “read audit trail” permission, which your role ({0}) does not have. The administrator and the auditor are different people; no role can change or delete the audit trail.</translation>
+    </message>
+    <message>
+        <source>每一次登录、查看、修改、打印、导出和同步都记录在此，按时间由近及远排列；日志首尾相连，任何删改都会在校验时被发现。</source>
+        <translation>Every sign-in, reveal, change, print, export and sync is recorded here, newest first. The entries are chained, so any deletion or change is found by the check.</translation>
+    </message>
+    <message>
+        <source>按对象编号筛选（粘贴完整编号）</source>
+        <translation>Filter by object id (paste the full id)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTexts</name>
+    <message>
+        <source>与中心库同步</source>
+        <translation>Sync with the central store</translation>
+    </message>
+    <message>
+        <source>同步：新增</source>
+        <translation>Sync: insert</translation>
+    </message>
+    <message>
+        <source>同步：更新</source>
+        <translation>Sync: update</translation>
+    </message>
+    <message>
+        <source>同步：隔离更改</source>
+        <translation>Sync: change quarantined</translation>
+    </message>
+    <message>
+        <source>导出离线包</source>
+        <translation>Export offline bundle</translation>
+    </message>
+    <message>
+        <source>导入回执包</source>
+        <translation>Import return bundle</translation>
+    </message>
+    <message>
+        <source>拒绝数据包</source>
+        <translation>Bundle refused</translation>
+    </message>
+    <message>
+        <source>处理同步冲突</source>
+        <translation>Resolve sync conflict</translation>
+    </message>
+    <message>
+        <source>新增用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>删除用户</source>
+        <translation>Remove user</translation>
+    </message>
+    <message>
+        <source>修改口令</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>重设口令</source>
+        <translation>Reset passphrase</translation>
+    </message>
+    <message>
+        <source>新增单位</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>公示期满</source>
+        <translation>Publication period ended</translation>
+    </message>
+    <message>
+        <source>信用修复</source>
+        <translation>Credit repair</translation>
+    </message>
+    <message>
+        <source>记录加注</source>
+        <translation>Annotate record</translation>
+    </message>
+    <message>
+        <source>记录进入异议处理</source>
+        <translation>Record under objection</translation>
+    </message>
+    <message>
+        <source>记录异议办结</source>
+        <translation>Objection on record closed</translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <translation>Register objection</translation>
+    </message>
+    <message>
+        <source>异议决定</source>
+        <translation>Decide objection</translation>
+    </message>
+    <message>
+        <source>异议处理更正</source>
+        <translation>Objection correction</translation>
+    </message>
+    <message>
+        <source>添加异议证据</source>
+        <translation>Add objection evidence</translation>
+    </message>
+    <message>
+        <source>申请信用修复</source>
+        <translation>Apply for credit repair</translation>
+    </message>
+    <message>
+        <source>添加修复材料</source>
+        <translation>Add repair evidence</translation>
+    </message>
+    <message>
+        <source>修改政策设置</source>
+        <translation>Change policy settings</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <source>查看附件</source>
+        <translation>Open attachment</translation>
+    </message>
+    <message>
+        <source>保存文件</source>
+        <translation>Store file</translation>
+    </message>
+    <message>
+        <source>打印档案</source>
+        <translation>Print file</translation>
+    </message>
+    <message>
+        <source>批量打印</source>
+        <translation>Batch print</translation>
+    </message>
+    <message>
+        <source>导出打印文件</source>
+        <translation>Export printout</translation>
+    </message>
+    <message>
+        <source>生成打印文件</source>
+        <translation>Render printout</translation>
+    </message>
+    <message>
+        <source>核验打印件</source>
+        <translation>Check printout</translation>
+    </message>
+    <message>
+        <source>导出报表</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>导出培训数据</source>
+        <translation>Export training data</translation>
+    </message>
+    <message>
+        <source>导入培训名单</source>
+        <translation>Import training roster</translation>
+    </message>
+    <message>
+        <source>新增课程</source>
+        <translation>Add course</translation>
+    </message>
+    <message>
+        <source>修改课程</source>
+        <translation>Change course</translation>
+    </message>
+    <message>
+        <source>新增培训班次</source>
+        <translation>Add training session</translation>
+    </message>
+    <message>
+        <source>修改培训班次</source>
+        <translation>Change training session</translation>
+    </message>
+    <message>
+        <source>登记学时</source>
+        <translation>Record attendance</translation>
+    </message>
+    <message>
+        <source>修改学时</source>
+        <translation>Change attendance</translation>
+    </message>
+    <message>
+        <source>登记在编人数</source>
+        <translation>Record headcount</translation>
+    </message>
+    <message>
+        <source>修改在编人数</source>
+        <translation>Change headcount</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>考核</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>修复申请</source>
+        <translation>Repair application</translation>
+    </message>
+    <message>
+        <source>课程</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>班次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>拒绝（无权限）</source>
+        <translation>Denied (no permission)</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>fields</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>发送</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <source>新增冲突</source>
+        <translation>new conflicts</translation>
+    </message>
+    <message>
+        <source>隔离</source>
+        <translation>quarantined</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>更改</source>
+        <translation>changes</translation>
+    </message>
+    <message>
+        <source>处理方式</source>
+        <translation>choice</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>来自设备</source>
+        <translation>from device</translation>
+    </message>
+    <message>
+        <source>缺少权限</source>
+        <translation>missing permission</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>查看本机公钥</source>
+        <translation>Read device key</translation>
+    </message>
+    <message>
+        <source>查阅审计日志</source>
+        <translation>Read audit trail</translation>
+    </message>
+    <message>
+        <source>校验档案库</source>
+        <translation>Check archive</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>更换数据密钥</source>
+        <translation>Rotate data key</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>office</translation>
+    </message>
+</context>
+<context>
+    <name>BundlePanel</name>
+    <message>
+        <source>不能联网的单位用离线包同步：导出离线包（只有上级单位能解密），用移动介质交给上级单位；再导入上级单位发回的回执包。每个数据包都有编号和签名，重复、缺号、被改动或发错单位的数据包会被拒绝，且不做任何更改。</source>
+        <translation>Offices without a network sync with offline bundles: export a bundle (only headquarters can decrypt it), carry it to headquarters on removable media, then import the return bundle headquarters sends back. Every bundle is numbered and signed; a repeated, missing, altered or misaddressed bundle is refused and changes nothing.</translation>
+    </message>
+    <message>
+        <source>导出离线包…</source>
+        <translation>Export offline bundle…</translation>
+    </message>
+    <message>
+        <source>导入回执包…</source>
+        <translation>Import return bundle…</translation>
+    </message>
+    <message>
+        <source>选择上级单位的公钥文件</source>
+        <translation>Choose headquarters' public key file</translation>
+    </message>
+    <message>
+        <source>公钥文件 (*.key);;所有文件 (*)</source>
+        <translation>Public key files (*.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>保存离线包</source>
+        <translation>Save offline bundle</translation>
+    </message>
+    <message>
+        <source>离线包 (*.ifb);;所有文件 (*)</source>
+        <translation>Offline bundles (*.ifb);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择回执包</source>
+        <translation>Choose return bundle</translation>
+    </message>
+    <message>
+        <source>导入回执包</source>
+        <translation>Import return bundle</translation>
+    </message>
+    <message>
+        <source>现在导入吗？</source>
+        <translation>Import it now?</translation>
+    </message>
+</context>
+<context>
+    <name>CentralPanel</name>
+    <message>
+        <source>中心库</source>
+        <translation>Central store</translation>
+    </message>
+    <message>
+        <source>postgresql://登录名@服务器/数据库，或中心库文件的路径</source>
+        <translation>postgresql://login@server/database, or the path of a central store file</translation>
+    </message>
+    <message>
+        <source>登记时上级单位提供的地址。地址中的口令不会保存到磁盘。</source>
+        <translation>The address headquarters gave at enrollment. A password in it is never saved to disk.</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>单机或演示用的中心库文件（SQLite）</source>
+        <translation>A central store file (SQLite) for one machine or a demo</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>输入口令…</source>
+        <translation>Enter password…</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>未同步时提醒</source>
+        <translation>without sync</translation>
+    </message>
+    <message>
+        <source>地址：</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>选择中心库文件</source>
+        <translation>Choose central store file</translation>
+    </message>
+    <message>
+        <source>中心库文件 (*.db *.sqlite);;所有文件 (*)</source>
+        <translation>Central store files (*.db *.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <source>尚未设置中心库：设置后，程序运行期间会按下面的间隔自动同步。</source>
+        <translation>No central store yet: once it is set, the program syncs at the interval below while it runs.</translation>
+    </message>
+    <message>
+        <source>地址中的口令已移除，只保存在内存中；锁定或退出后需要重新输入。</source>
+        <translation>The password was taken out of the address and is kept in memory only; enter it again after locking or quitting.</translation>
+    </message>
+    <message>
+        <source>需要输入中心库口令才能同步（口令不保存到磁盘）。</source>
+        <translation>Syncing needs the central store's password (it is never saved to disk).</translation>
+    </message>
+    <message>
+        <source>已输入口令（只保存在内存中）。</source>
+        <translation>Password entered (kept in memory only).</translation>
+    </message>
+    <message>
+        <source>中心库已设置。</source>
+        <translation>Central store set.</translation>
+    </message>
+    <message>
+        <source>每</source>
+        <translation>Every</translation>
+    </message>
+    <message>
+        <source>同步一次；超过</source>
+        <translation>; remind after</translation>
+    </message>
+    <message>
+        <source>同步计划：</source>
+        <translation>Schedule:</translation>
+    </message>
+</context>
+<context>
+    <name>CentralPasswordDialog</name>
+    <message>
+        <source>中心库口令</source>
+        <translation>Central store password</translation>
+    </message>
+    <message>
+        <source>连接中心库 {0} 需要本单位的登录口令（登记时由上级单位提供）。</source>
+        <translation>Connecting to the central store {0} needs your office's login password (given by headquarters at enrollment).</translation>
+    </message>
+    <message>
+        <source>口令只保存在内存中：锁定或退出程序后需要重新输入。</source>
+        <translation>The password is kept in memory only: enter it again after locking or quitting.</translation>
     </message>
 </context>
 <context>
@@ -131,6 +673,203 @@
     <message>
         <source>事实</source>
         <translation>Facts</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>当前值</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>未采用的修改</source>
+        <translation>Edit not applied</translation>
+    </message>
+    <message>
+        <source>修改人</source>
+        <translation>Edited by</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>Edited at</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>来源设备</source>
+        <translation>From device</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>更改编号</source>
+        <translation>Change id</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>本机</source>
+        <translation>this device</translation>
+    </message>
+    <message>
+        <source>设备 {0}</source>
+        <translation>device {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictValues</name>
+    <message>
+        <source>异议处理中</source>
+        <translation>Under objection</translation>
+    </message>
+    <message>
+        <source>状态说明</source>
+        <translation>State reason</translation>
+    </message>
+    <message>
+        <source>处分期满日</source>
+        <translation>Sanction end</translation>
+    </message>
+    <message>
+        <source>公示开始日</source>
+        <translation>Publication start</translation>
+    </message>
+    <message>
+        <source>最早公示结束日</source>
+        <translation>Earliest publication end</translation>
+    </message>
+    <message>
+        <source>最晚公示结束日</source>
+        <translation>Latest publication end</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>建档日期</source>
+        <translation>File opened on</translation>
+    </message>
+    <message>
+        <source>失信/守信</source>
+        <translation>Polarity</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>上级单位</source>
+        <translation>Parent unit</translation>
+    </message>
+    <message>
+        <source>同时修改</source>
+        <translation>Concurrent edit</translation>
+    </message>
+    <message>
+        <source>撤销后修改</source>
+        <translation>Edit after revoke</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>没有待处理的冲突。</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <source>当前值（档案中现在的值）</source>
+        <translation>Current value (in the archive now)</translation>
+    </message>
+    <message>
+        <source>未采用的修改</source>
+        <translation>Edit not applied</translation>
+    </message>
+    <message>
+        <source>保留当前值</source>
+        <translation>Keep current value</translation>
+    </message>
+    <message>
+        <source>恢复此值</source>
+        <translation>Restore this value</translation>
+    </message>
+    <message>
+        <source>{0}：该记录已被撤销，{1} 随后在另一台设备上修改了{2}。修改已保留在历史中，记录保持撤销；请确认知悉。</source>
+        <translation>{0}: the record was revoked, and {1} later changed {2} on another device. The change is kept in the history and the record stays revoked; please acknowledge.</translation>
+    </message>
+    <message>
+        <source>{0}的“{1}”被两处同时修改；{2} 于 {3} 的修改未被采用。</source>
+        <translation>“{1}” of {0} was edited in two places at once; the edit by {2} at {3} was not applied.</translation>
+    </message>
+    <message>
+        <source>确认知悉</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>您的角色只能查看冲突，不能处理。</source>
+        <translation>Your role may view conflicts but not resolve them.</translation>
+    </message>
+    <message>
+        <source>正在同步，请稍候。</source>
+        <translation>Syncing, please wait.</translation>
+    </message>
+    <message>
+        <source>记录已被撤销：撤销后所做的修改只能确认知悉，不能恢复。</source>
+        <translation>The record was revoked: an edit made after the revoke can only be acknowledged, not restored.</translation>
+    </message>
+    <message>
+        <source>把档案中的值改回这条未采用的修改（作为一次新的修改同步到各处）。</source>
+        <translation>Put this edit back into the archive (as a new change that syncs everywhere).</translation>
+    </message>
+    <message>
+        <source>保留档案中现在的值，关闭这条冲突。</source>
+        <translation>Keep the value the archive has now and close this conflict.</translation>
     </message>
 </context>
 <context>
@@ -226,6 +965,41 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>请稍候</source>
         <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePanel</name>
+    <message>
+        <source>本机</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <source>保存本机公钥文件…</source>
+        <translation>Save this device's public key file…</translation>
+    </message>
+    <message>
+        <source>上级单位用这个文件为本机办理登记（central enroll）；文件不含任何私钥或个人信息。</source>
+        <translation>Headquarters enrolls this device with this file (central enroll); it holds no private key and no personal data.</translation>
+    </message>
+    <message>
+        <source>设备编号：</source>
+        <translation>Device id:</translation>
+    </message>
+    <message>
+        <source>公钥指纹：</source>
+        <translation>Key fingerprint:</translation>
+    </message>
+    <message>
+        <source>只有管理员可以导出本机公钥。</source>
+        <translation>Only an administrator may export the device key.</translation>
+    </message>
+    <message>
+        <source>保存本机公钥文件</source>
+        <translation>Save this device's public key file</translation>
+    </message>
+    <message>
+        <source>公钥文件 (*.key);;所有文件 (*)</source>
+        <translation>Public key files (*.key);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -851,6 +1625,14 @@ If it happens again, copy the details below and send them to support (they conta
         <source>设置</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>您的角色无权查看培训记录。</source>
+        <translation>Your role may not see training records.</translation>
+    </message>
+    <message>
+        <source>您的角色无权查看异议与信用修复。</source>
+        <translation>Your role may not see objections and credit repair.</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1042,6 +1824,13 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
 </context>
 <context>
+    <name>QuarantinePanel</name>
+    <message>
+        <source>这些来自其他设备的更改未通过核验，没有写入档案库。它们只供查看；如有疑问，请把原因告知上级单位。</source>
+        <translation>These changes from other devices failed verification and were not written to the archive. They are shown for information; if in doubt, tell headquarters the reason.</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>更正诚信记录</source>
@@ -1155,6 +1944,25 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>请立即同步，或导出离线包交给上级单位。</source>
+        <translation> Please sync now, or export an offline bundle for headquarters.</translation>
+    </message>
+    <message>
+        <source>请联系管理员同步。</source>
+        <translation> Please ask the administrator to sync.</translation>
+    </message>
+    <message>
+        <source>本档案库已 {0} 天没有与上级中心库同步。</source>
+        <translation>This archive has not synced with the central store for {0} days.</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <source>撤销诚信记录</source>
@@ -1183,6 +1991,69 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>撤销理由：</source>
         <translation>Reason for revoking:</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>同步状态</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>待同步更改：</source>
+        <translation>Pending changes:</translation>
+    </message>
+    <message>
+        <source>上次同步：</source>
+        <translation>Last sync:</translation>
+    </message>
+    <message>
+        <source>未处理冲突：</source>
+        <translation>Open conflicts:</translation>
+    </message>
+    <message>
+        <source>自动同步：</source>
+        <translation>Automatic sync:</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>（已 {0} 天未同步）</source>
+        <translation> (not synced for {0} days)</translation>
+    </message>
+    <message>
+        <source>由管理员执行</source>
+        <translation>run by the administrator</translation>
+    </message>
+    <message>
+        <source>未设置中心库</source>
+        <translation>no central store set</translation>
+    </message>
+    <message>
+        <source>等待输入中心库口令</source>
+        <translation>waiting for the central store's password</translation>
+    </message>
+    <message>
+        <source>已停止</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>约 {0} 分钟后</source>
+        <translation>in about {0} min</translation>
+    </message>
+    <message>
+        <source>（连续 {0} 次未成功，已延长间隔）</source>
+        <translation> ({0} failures in a row; waiting longer)</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +2111,251 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
 </context>
 <context>
+    <name>SyncErrors</name>
+    <message>
+        <source>中心库拒绝登录：口令不正确，或本机的登录已被上级单位停用。</source>
+        <translation>The central store refused the login: the password is wrong, or headquarters disabled this device's login.</translation>
+    </message>
+    <message>
+        <source>无法连接中心库：网络不通、服务器未开启或地址有误。程序会稍后自动重试。</source>
+        <translation>Cannot reach the central store: no network, the server is down, or the address is wrong. The program will try again later.</translation>
+    </message>
+    <message>
+        <source>找不到中心库：该位置没有中心库文件，请核对地址（中心库由上级单位建立）。</source>
+        <translation>No central store found: there is no central store file there. Check the address (headquarters creates the central store).</translation>
+    </message>
+    <message>
+        <source>本机尚未在中心库登记：请把“保存本机公钥文件”得到的文件交给上级单位办理登记。</source>
+        <translation>This device is not enrolled at the central store: give headquarters the file from “Save this device's public key file” to enroll it.</translation>
+    </message>
+    <message>
+        <source>中心库尚未初始化，请联系上级单位。</source>
+        <translation>The central store is not set up yet; contact headquarters.</translation>
+    </message>
+    <message>
+        <source>本机已被上级单位撤销，不能再同步。请联系上级单位。</source>
+        <translation>Headquarters revoked this device; it can no longer sync. Contact headquarters.</translation>
+    </message>
+    <message>
+        <source>上级单位已将本档案库标记为异常（审计历史不一致），请先联系上级单位核查。</source>
+        <translation>Headquarters flagged this archive (its audit history does not match); contact headquarters before syncing again.</translation>
+    </message>
+    <message>
+        <source>本档案库的审计历史与中心库记录不符（可能是从旧副本恢复的），同步已停止，并已通知上级单位。</source>
+        <translation>This archive's audit history does not match the central store's record (was it restored from an older copy?). Sync stopped and headquarters was alerted.</translation>
+    </message>
+    <message>
+        <source>中心库地址的格式不正确。</source>
+        <translation>The central store address is not valid.</translation>
+    </message>
+    <message>
+        <source>所选的公钥文件不存在。</source>
+        <translation>The chosen key file does not exist.</translation>
+    </message>
+    <message>
+        <source>所选文件不是上级单位的公钥文件。</source>
+        <translation>The chosen file is not headquarters' public key file.</translation>
+    </message>
+    <message>
+        <source>这个回执包已经导入过（重复或较旧的数据包），未做任何更改。</source>
+        <translation>This return bundle was already imported (a repeated or older bundle); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>缺少更早的回执包：请按编号顺序导入，未做任何更改。</source>
+        <translation>An earlier return bundle is missing: import them in order. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>这个回执包与上次导入的不衔接，未做任何更改。</source>
+        <translation>This return bundle does not follow the one imported last; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>这个数据包是发给其他单位的，未做任何更改。</source>
+        <translation>This bundle is addressed to someone else; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>这不是上级单位发来的回执包。</source>
+        <translation>This is not a return bundle from headquarters.</translation>
+    </message>
+    <message>
+        <source>本档案库还没有导出过离线包，无法核验回执包：请先导出离线包。</source>
+        <translation>This archive has never exported a bundle, so it cannot check a return bundle: export one first.</translation>
+    </message>
+    <message>
+        <source>所选的上级单位公钥与以前使用的不同，请核对公钥文件。</source>
+        <translation>This headquarters key differs from the one used before; check the key file.</translation>
+    </message>
+    <message>
+        <source>数据包的签名不符：文件可能被篡改或伪造，未做任何更改。</source>
+        <translation>The bundle's signature does not match: it may have been altered or forged. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>数据包不完整或已损坏，未做任何更改。</source>
+        <translation>The bundle is incomplete or damaged; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>与中心库的连接中断，同步未完成。已完成的部分已保存，下次同步会接着进行。</source>
+        <translation>The connection to the central store was lost before the sync finished. What was done is kept; the next sync continues from there.</translation>
+    </message>
+    <message>
+        <source>该地址不是中心库（缺少中心库的数据表），请核对地址。</source>
+        <translation>This address is not a central store (its tables are missing); check the address.</translation>
+    </message>
+    <message>
+        <source>数据包被拒绝，未做任何更改。</source>
+        <translation>The bundle was refused; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>同步未能完成。</source>
+        <translation>The sync did not finish.</translation>
+    </message>
+    <message>
+        <source>无法读写文件：{0}</source>
+        <translation>Cannot read or write the file: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>只有管理员可以执行同步。</source>
+        <translation>Only an administrator may sync.</translation>
+    </message>
+    <message>
+        <source>同步冲突涉及档案内容，您的角色无权查看。</source>
+        <translation>Sync conflicts show file contents, which your role may not see.</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>离线数据包</source>
+        <translation>Offline bundles</translation>
+    </message>
+    <message>
+        <source>请先填写中心库地址并保存。</source>
+        <translation>Enter and save the central store's address first.</translation>
+    </message>
+    <message>
+        <source>冲突（{0}）</source>
+        <translation>Conflicts ({0})</translation>
+    </message>
+    <message>
+        <source>隔离的更改（{0}）</source>
+        <translation>Quarantined changes ({0})</translation>
+    </message>
+    <message>
+        <source>同步已取消。已完成的部分已保存，下次同步会从中断处继续。</source>
+        <translation>Sync cancelled. What was done is kept; the next sync continues where this one stopped.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>正在发送本机的更改…</source>
+        <translation>Sending this archive's changes…</translation>
+    </message>
+    <message>
+        <source>正在接收中心库的更改…</source>
+        <translation>Receiving changes from the central store…</translation>
+    </message>
+    <message>
+        <source>正在导出离线包…</source>
+        <translation>Exporting the offline bundle…</translation>
+    </message>
+    <message>
+        <source>正在检查回执包…</source>
+        <translation>Checking the return bundle…</translation>
+    </message>
+    <message>
+        <source>正在导入回执包…</source>
+        <translation>Importing the return bundle…</translation>
+    </message>
+    <message>
+        <source>正在连接中心库…</source>
+        <translation>Connecting to the central store…</translation>
+    </message>
+    <message>
+        <source>签名不符（内容可能在途中被改动）</source>
+        <translation>Bad signature (the content may have been altered on the way)</translation>
+    </message>
+    <message>
+        <source>来自未登记的设备</source>
+        <translation>From an unenrolled device</translation>
+    </message>
+    <message>
+        <source>来自已被撤销的设备</source>
+        <translation>From a revoked device</translation>
+    </message>
+    <message>
+        <source>发送设备与更改中记载的设备不一致</source>
+        <translation>The sending device differs from the one in the change</translation>
+    </message>
+    <message>
+        <source>内容格式损坏</source>
+        <translation>Malformed content</translation>
+    </message>
+    <message>
+        <source>这类数据不参与同步</source>
+        <translation>This kind of data is not synchronised</translation>
+    </message>
+    <message>
+        <source>所修改的对象不在本档案库中</source>
+        <translation>The changed object is not in this archive</translation>
+    </message>
+    <message>
+        <source>超出该设备的数据范围</source>
+        <translation>Outside the device's scope</translation>
+    </message>
+    <message>
+        <source>发送 {0} 项更改</source>
+        <translation>sent {0} changes</translation>
+    </message>
+    <message>
+        <source>{0} 项中心库已有</source>
+        <translation>{0} already at the central store</translation>
+    </message>
+    <message>
+        <source>接收 {0} 项，应用 {1} 项</source>
+        <translation>received {0}, applied {1}</translation>
+    </message>
+    <message>
+        <source>新增冲突 {0} 项</source>
+        <translation>{0} new conflicts</translation>
+    </message>
+    <message>
+        <source>隔离 {0} 项</source>
+        <translation>{0} quarantined</translation>
+    </message>
+    <message>
+        <source>用时 {0} 秒</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>同步完成：{0}（{1}）。</source>
+        <translation>Sync finished: {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>已导出第 {0} 号离线包（{1} 项更改）：{2}。请交给上级单位导入。</source>
+        <translation>Exported offline bundle no. {0} ({1} changes): {2}. Hand it to headquarters for import.</translation>
+    </message>
+    <message>
+        <source>第 {0} 号回执包，含 {1} 项更改：将应用 {2} 项，本机已有 {3} 项，隔离 {4} 项，产生冲突 {5} 项。</source>
+        <translation>Return bundle no. {0} with {1} changes: {2} will be applied, {3} are already here, {4} quarantined, {5} conflicts.</translation>
+    </message>
+    <message>
+        <source>已导入第 {0} 号回执包：应用 {1} 项，已有 {2} 项，隔离 {3} 项，冲突 {4} 项。</source>
+        <translation>Imported return bundle no. {0}: {1} applied, {2} already here, {3} quarantined, {4} conflicts.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>已锁定 — 公务员诚信档案</source>
@@ -1292,6 +2408,96 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>请输入用户名和口令。</source>
         <translation>Enter a user name and passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <source>校验档案库</source>
+        <translation>Check the archive</translation>
+    </message>
+    <message>
+        <source>校验</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>检查密文、数据库结构、审计链，以及当前数据是否与审计日志一致。</source>
+        <translation>Checks the encryption, the database structure, the audit chain, and that the current data matches the audit trail.</translation>
+    </message>
+    <message>
+        <source>尚未校验。</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <source>正在校验…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>校验通过：档案库完好，审计日志未被改动。（{0}）</source>
+        <translation>Check passed: the archive is intact and the audit trail unaltered. ({0})</translation>
+    </message>
+    <message>
+        <source>校验未通过：请勿继续修改档案，立即报告上级单位并保留此文件。（{0}）</source>
+        <translation>Check FAILED: make no further changes, report to headquarters at once and keep this file. ({0})</translation>
+    </message>
+    <message>
+        <source>校验未能完成。</source>
+        <translation>The check could not finish.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyTexts</name>
+    <message>
+        <source>该条缺失（被删除）</source>
+        <translation>the entry is missing (deleted)</translation>
+    </message>
+    <message>
+        <source>与前一条不衔接（被删除或调换了顺序）</source>
+        <translation>it does not link to the entry before it (removed or reordered)</translation>
+    </message>
+    <message>
+        <source>写入后内容被改动</source>
+        <translation>its content was altered after it was written</translation>
+    </message>
+    <message>
+        <source>日志末尾被截去（与另存的链头不符）</source>
+        <translation>the end of the trail was cut off (it does not match the stored head)</translation>
+    </message>
+    <message>
+        <source>无法读取审计日志</source>
+        <translation>the audit trail cannot be read</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>在第 {0} 条断开：{1}</source>
+        <translation>broken at entry {0}: {1}</translation>
+    </message>
+    <message>
+        <source>加密完整性（每一页的密文校验）</source>
+        <translation>Encryption integrity (every page's authentication)</translation>
+    </message>
+    <message>
+        <source>数据库完整性</source>
+        <translation>Database integrity</translation>
+    </message>
+    <message>
+        <source>审计链（每条日志与前一条的哈希相连）</source>
+        <translation>Audit chain (each entry hashed onto the one before)</translation>
+    </message>
+    <message>
+        <source>当前数据与审计日志一致（防止回滚到旧副本）</source>
+        <translation>Current data matches the audit trail (catches a rollback to an older copy)</translation>
+    </message>
+    <message>
+        <source>{0} 处不一致</source>
+        <translation>{0} mismatches</translation>
     </message>
 </context>
 </TS>

@@ -65,11 +65,13 @@ def shell(qtbot, settings: AppSettings, isolated_data_dir: Path, clock: FakeCloc
 def open_window(qtbot, settings: AppSettings) -> Iterator[Callable[[Services], MainWindow]]:
     """A main window for signed-in services (without the start-up flow)."""
     runners: list[TaskRunner] = []
+    windows: list[MainWindow] = []  # qtbot holds widgets weakly; the test's window must live
 
     def make(services: Services) -> MainWindow:
         runner = TaskRunner()
         runners.append(runner)
         window = MainWindow(settings, runner)
+        windows.append(window)
         qtbot.addWidget(window)
         window.set_services(services)
         window.show()

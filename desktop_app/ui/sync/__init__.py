@@ -1,0 +1,1 @@
+"""同步: sync with the central store, offline bundles, conflicts, the periodic scheduler."""
