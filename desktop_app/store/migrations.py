@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-import db
+from desktop_app.resources import migrations_path
 
-SCRIPT_LOCATION = Path(db.__file__).resolve().parent / "local"
+SCRIPT_LOCATION = migrations_path("local")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
