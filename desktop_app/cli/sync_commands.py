@@ -15,7 +15,6 @@ from desktop_app.sync.central import CentralStore
 from desktop_app.sync.keys import PublicKeys
 
 
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _register_central(sub)
     device = sub.add_parser("device", help="this archive's device identity").add_subparsers(dest="action",

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from desktop_app.services.consequence_reports import HeadcountService  # also registers the consequence reports
 from desktop_app.domain.permissions import Permission
+from desktop_app.services.consequence_reports import HeadcountService  # also registers the consequence reports
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.demo import DemoService
 from desktop_app.services.maintenance import MaintenanceService

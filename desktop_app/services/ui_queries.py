@@ -21,7 +21,7 @@ import re
 import uuid
 from typing import Any
 
-from sqlalchemy import and_, func, literal_column, select, union
+from sqlalchemy import ColumnClause, Integer, and_, func, literal_column, select, union
 from sqlalchemy.sql import Select
 
 from desktop_app.domain.consequences import Flag
@@ -33,7 +33,7 @@ from desktop_app.services.persons import PersonService, to_person_row
 from desktop_app.services.rows import PersonFile, PersonRow
 from desktop_app.store.models import Change, IntegrityRecord, Person, Unit
 
-ROWID = literal_column("persons.rowid")
+ROWID: ColumnClause[int] = literal_column("persons.rowid", Integer)
 _ID_FRAGMENT = re.compile(r"^[0-9]{3,17}[0-9Xx]?$")
 MAX_ROWS = 1000
 
