@@ -155,3 +155,12 @@ def test_glibc_floor_reads_symbol_versions(tmp_path: Path) -> None:
     found = module.requirements(tmp_path)
     assert found["GLIBC"] == ((2, 34), ["b.so"])
     assert found["GLIBCXX"] == ((3, 4, 21), ["a.so"])
+
+
+def test_the_built_application_passes_its_self_test() -> None:
+    """Issue 11: CI builds the app with build.spec and runs the built app's self-test (about a minute)."""
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(["bash", str(root / ".ci" / "build-app")], cwd=root, capture_output=True, text=True,
+                            timeout=1200)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    assert "self-test passed" in result.stdout
