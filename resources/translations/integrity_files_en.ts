@@ -2057,6 +2057,17 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于 公务员诚信档案</source>
+        <translation>About Integrity Files</translation>
+    </message>
+    <message>
+        <source>公务员诚信档案</source>
+        <translation>Integrity Files</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>设置</source>
@@ -2089,6 +2100,10 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>当前用户：</source>
         <translation>Signed in as:</translation>
+    </message>
+    <message>
+        <source>关于…</source>
+        <translation>About…</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.services import Services
 from desktop_app.ui.i18n import label
+from desktop_app.ui.pages.about_dialog import AboutDialog
 from desktop_app.ui.settings import IDLE_MINUTES, LANGUAGE, AppSettings
 
 
@@ -46,10 +47,18 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("档案库文件："), QLabel(str(archive.path)))
         form.addRow(self.tr("单位名称："), QLabel(archive.office_name or "—"))
         form.addRow(self.tr("当前用户："), QLabel(f"{services.user.name}（{label(services.user.role.label)}）"))
+        self.about_button = QPushButton(self.tr("关于…"))
+        self.about_button.clicked.connect(self._about)
+        form.addRow("", self.about_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addStretch(1)
+
+    def _about(self) -> None:
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _idle_changed(self, minutes: int) -> None:
         self.settings.set(IDLE_MINUTES, minutes)
