@@ -460,6 +460,100 @@
     </message>
 </context>
 <context>
+    <name>BatchPrint</name>
+    <message>
+        <source>保存位置：{0}</source>
+        <translation>Saved to: {0}</translation>
+    </message>
+    <message>
+        <source>已打印 {0} 人的档案，共 {1} 页。</source>
+        <translation>Printed the files of {0} persons, {1} pages in all.</translation>
+    </message>
+    <message>
+        <source>批量打印完成</source>
+        <translation>Batch print finished</translation>
+    </message>
+    <message>
+        <source>正在批量打印档案…</source>
+        <translation>Printing the files…</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>内部审查</source>
+        <translation>Internal review</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>合并为一个PDF文件</source>
+        <translation>One PDF file for all</translation>
+    </message>
+    <message>
+        <source>开始打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>当前查询结果（{0} 人）</source>
+        <translation>Current search result ({0} persons)</translation>
+    </message>
+    <message>
+        <source>批量打印</source>
+        <translation>Batch print</translation>
+    </message>
+    <message>
+        <source>每人一个PDF文件（存入文件夹）</source>
+        <translation>One PDF file per person (into a folder)</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>版本：</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>范围：</source>
+        <translation>Persons:</translation>
+    </message>
+    <message>
+        <source>请选择保存位置。</source>
+        <translation>Choose where to save.</translation>
+    </message>
+    <message>
+        <source>输出：</source>
+        <translation>Output:</translation>
+    </message>
+    <message>
+        <source>选中的人员（{0} 人）</source>
+        <translation>Selected persons ({0})</translation>
+    </message>
+    <message>
+        <source>选择文件夹</source>
+        <translation>Choose a folder</translation>
+    </message>
+</context>
+<context>
     <name>BundlePanel</name>
     <message>
         <source>不能联网的单位用离线包同步：导出离线包（只有上级单位能解密），用移动介质交给上级单位；再导入上级单位发回的回执包。每个数据包都有编号和签名，重复、缺号、被改动或发错单位的数据包会被拒绝，且不做任何更改。</source>
@@ -1706,6 +1800,18 @@ If it happens again, copy the details below and send them to support (they conta
 <context>
     <name>PersonFileView</name>
     <message>
+        <source>您的角色无权打印档案。</source>
+        <translation>Your role may not print files.</translation>
+    </message>
+    <message>
+        <source>打印档案</source>
+        <translation>Print file</translation>
+    </message>
+    <message>
+        <source>正在生成档案…</source>
+        <translation>Rendering the file…</translation>
+    </message>
+    <message>
         <source>← 返回列表</source>
         <translation>← Back to list</translation>
     </message>
@@ -1749,6 +1855,10 @@ If it happens again, copy the details below and send them to support (they conta
         <source>历史</source>
         <translation>History</translation>
     </message>
+    <message>
+        <source>此安装缺少 QtPdf 组件，无法预览；可在人员列表用“批量打印”生成PDF。</source>
+        <translation>This installation lacks the QtPdf component, so there is no preview; use “Batch print” in the person list to make PDFs.</translation>
+    </message>
 </context>
 <context>
     <name>PersonTableModel</name>
@@ -1788,6 +1898,10 @@ If it happens again, copy the details below and send them to support (they conta
 <context>
     <name>PersonsPage</name>
     <message>
+        <source>批量打印…</source>
+        <translation>Batch print…</translation>
+    </message>
+    <message>
         <source>搜索：姓名、拼音（zhangsan / zs）、身份证号（可只输后几位）或单位</source>
         <translation>Search: name, pinyin (zhangsan / zs), ID number (or its last digits) or unit</translation>
     </message>
@@ -1821,6 +1935,85 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>此版本尚未提供该功能</source>
         <translation>Not available in this version</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>公示版不含身份证号全号等内部信息</source>
+        <translation>The public version leaves out internal details such as the full ID number</translation>
+    </message>
+    <message>
+        <source>共 {0} 页</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>内部审查</source>
+        <translation>Internal review</translation>
+    </message>
+    <message>
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>已发送 {0} 页到打印机。</source>
+        <translation>Sent {0} pages to the printer.</translation>
+    </message>
+    <message>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印档案</source>
+        <translation>Print file</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>无法打开打印机。</source>
+        <translation>The printer could not be opened.</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Rendering…</translation>
+    </message>
+    <message>
+        <source>正在生成档案…</source>
+        <translation>Rendering the file…</translation>
+    </message>
+    <message>
+        <source>版本：</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>验证码：{0}</source>
+        <translation>Verification code: {0}</translation>
     </message>
 </context>
 <context>

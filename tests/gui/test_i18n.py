@@ -19,7 +19,8 @@ TS = TRANSLATIONS / f"{TS_STEM}_en.ts"
 UI = RESOURCES.parent / "desktop_app" / "ui"
 # The modules this .ts covers; feature packages (ui/objections, ui/training) add theirs when they join it.
 UI_SOURCES = sorted(str(p) for p in [*UI.glob("*.py"), *(UI / "persons").glob("*.py"), *(UI / "records").glob("*.py"),
-                                     *(UI / "startup").glob("*.py"), *(UI / "pages").glob("*.py")])
+                                     *(UI / "startup").glob("*.py"), *(UI / "pages").glob("*.py"),
+                                     *(UI / "printing").glob("*.py")])
 
 
 @pytest.fixture

@@ -21,15 +21,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.services import Services
+from desktop_app.services.printing import PrintedPdf
 from desktop_app.services.rows import AssessmentRow, AuditRow, PersonFile, RecordRow
 from desktop_app.services.ui_queries import UiQueries
 from desktop_app.ui.events import ASSESSMENT, PERSON, RECORD, ArchiveEvents
 from desktop_app.ui.i18n import format_date, format_datetime, label
 from desktop_app.ui.labels import action_label
+from desktop_app.ui.messages import show_error
 from desktop_app.ui.pages.placeholder_page import PlaceholderPage
 from desktop_app.ui.persons.identity_panel import IdentityPanel
 from desktop_app.ui.persons.records_tab import RecordsTab
+from desktop_app.ui.printing import preview_available
 from desktop_app.ui.rows_model import Column, RowsTableModel
+from desktop_app.ui.tasks import Task, TaskRunner
 
 SANCTION_COLUMNS: list[Column[RecordRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "处分种类"), lambda r: label(r.sanction.label) if r.sanction else ""),
@@ -65,9 +69,12 @@ def _table(model: Any, name: str) -> QTableView:
 class PersonFileView(QWidget):
     back_requested = Signal()
 
-    def __init__(self, services: Services, events: ArchiveEvents, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, events: ArchiveEvents, runner: TaskRunner | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.runner = runner or TaskRunner(self)
+        self.preview: QWidget | None = None
         self.queries = UiQueries(services.ctx)
         self.person_id: uuid.UUID | None = None
         self.file: PersonFile | None = None
@@ -99,6 +106,15 @@ class PersonFileView(QWidget):
         top = QHBoxLayout()
         top.addWidget(back)
         top.addStretch(1)
+        self.print_button = QPushButton(self.tr("打印档案"))
+        self.print_button.setObjectName("printFileButton")
+        self.print_button.setEnabled(services.ctx.may(Permission.PRINT) and preview_available())
+        if not services.ctx.may(Permission.PRINT):
+            self.print_button.setToolTip(self.tr("您的角色无权打印档案。"))
+        elif not preview_available():
+            self.print_button.setToolTip(self.tr("此安装缺少 QtPdf 组件，无法预览；可在人员列表用“批量打印”生成PDF。"))
+        self.print_button.clicked.connect(self.print_file)
+        top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.identity)
@@ -119,6 +135,24 @@ class PersonFileView(QWidget):
         self.assessments.set_rows(sorted(self.file.assessments, key=lambda a: a.year, reverse=True))
         if self.services.ctx.may(Permission.RECORD_READ):
             self.history.set_rows(self.services.persons.history(self.person_id, limit=200))
+
+    def print_file(self) -> None:
+        """Render in the worker task (audited by the service), then open the preview."""
+        if self.person_id is None:
+            return
+        person_id, printing = self.person_id, self.services.printing
+        task = Task(lambda _progress, _cancel: printing.render(person_id), "print-render")
+        task.signals.succeeded.connect(self._show_preview)
+        task.signals.failed.connect(lambda exc: show_error(self, exc))
+        task.signals.ended.connect(lambda: self.print_button.setEnabled(True))
+        self.print_button.setEnabled(False)
+        self.runner.start(task, progress_parent=self, label=self.tr("正在生成档案…"))
+
+    def _show_preview(self, printed: PrintedPdf) -> None:
+        from desktop_app.ui.printing.print_preview_dialog import PrintPreviewDialog  # needs QtPdf
+
+        self.preview = PrintPreviewDialog(self.services.printing, printed, self.runner, self)
+        self.preview.open()
 
     def _archive_changed(self, entities: frozenset[str], _sender: object) -> None:
         if self.person_id is not None and entities & {PERSON, RECORD, ASSESSMENT}:

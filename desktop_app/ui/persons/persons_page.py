@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from desktop_app.ui.persons.person_file_view import PersonFileView
 from desktop_app.ui.persons.person_index import PersonIndex
 from desktop_app.ui.persons.person_search import PersonSearch
 from desktop_app.ui.persons.person_table_model import PersonTableModel
+from desktop_app.ui.printing.batch_print import BatchPrint
 from desktop_app.ui.tasks import TaskRunner
 
 NOT_YET = (Flag.TRAINING_SHORTFALL,)
@@ -43,13 +45,15 @@ class PersonsPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.events = events
+        self.result_ids: list[int] = []
+        self.batch_print = BatchPrint(services, runner, self)
         queries = UiQueries(services.ctx)
         self.index = PersonIndex(queries)
         self.model = PersonTableModel(queries.person_rows, self)
         self.search = PersonSearch(self.index, runner, self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_list())
-        self.file_view = PersonFileView(services, events)
+        self.file_view = PersonFileView(services, events, runner)
         self.file_view.back_requested.connect(self.show_list)
         self.stack.addWidget(self.file_view)
         layout = QVBoxLayout(self)
@@ -92,11 +96,16 @@ class PersonsPage(QWidget):
         filters.addWidget(self.unit_combo, 2)
         filters.addWidget(self.flag_combo, 1)
         filters.addWidget(self.count_label)
+        self.batch_button = QPushButton(self.tr("批量打印…"))
+        self.batch_button.setObjectName("batchPrintButton")
+        self.batch_button.setEnabled(self.services.ctx.may(Permission.PRINT))
+        self.batch_button.clicked.connect(self.open_batch_print)
+        filters.addWidget(self.batch_button)
         self.table = QTableView()
         self.table.setObjectName("personTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -150,6 +159,7 @@ class PersonsPage(QWidget):
         self.search.request(flag=Flag(value) if value else None)
 
     def _show_results(self, ids: list[int]) -> None:
+        self.result_ids = ids
         self.model.set_ids(ids)
         self.count_label.setText(self.tr("共 {0} 人").format(format_count(len(ids))))
         self.count_label.setProperty("role", "")
@@ -164,6 +174,11 @@ class PersonsPage(QWidget):
     def _busy(self, busy: bool) -> None:
         if busy and not self.model.rowCount():
             self.count_label.setText(self.tr("正在查找…"))
+
+    def open_batch_print(self) -> None:
+        """批量打印… for the search result, or the selected rows."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        self.batch_print.ask(self.result_ids, [self.result_ids[r] for r in rows if r < len(self.result_ids)])
 
     def open_current(self) -> None:
         index = self.table.currentIndex()
