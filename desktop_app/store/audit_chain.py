@@ -138,5 +138,5 @@ def _latest_digests(session: Session, entity: str) -> Iterator[tuple[str, str]]:
         "  row_number() OVER (PARTITION BY object_id ORDER BY seq DESC) AS rn"
         " FROM audit_entries WHERE object_type = :entity AND after_digest != '')"
         " WHERE rn = 1 ORDER BY object_id")
-    for object_id, after in session.execute(sql, {"entity": entity}).yield_per(5000).tuples():
+    for object_id, after in session.execute(sql, {"entity": entity}).yield_per(5000):
         yield str(object_id), str(after)

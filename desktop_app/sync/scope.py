@@ -28,12 +28,12 @@ class ScopeResolver:
         person_ids -= self._person_unit.keys()
         for chunk in _chunks(list(person_ids)):
             self._person_unit.update(self._session.execute(
-                select(Person.id, Person.unit_id).where(Person.id.in_(chunk))).tuples().all())
+                select(Person.id, Person.unit_id).where(Person.id.in_(chunk))).all())
         unit_ids = {uuid.UUID(hex=str(c.values["unit_id"])) for c in changes if c.values.get("unit_id")}
         unit_ids |= set(self._person_unit.values())
         unit_ids -= self._unit_code.keys()
         for chunk in _chunks(list(unit_ids)):
-            rows = self._session.execute(select(Unit.id, Unit.uscc).where(Unit.id.in_(chunk))).tuples().all()
+            rows = self._session.execute(select(Unit.id, Unit.uscc).where(Unit.id.in_(chunk))).all()
             self._unit_code.update(rows)
 
     def scope_of(self, change: WireChange) -> str:
