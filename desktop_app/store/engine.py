@@ -66,8 +66,9 @@ def make_engine(path: Path, key: bytes) -> Engine:
         return connect_raw(path, key)
 
     # hide_parameters: a failed statement's exception must not carry personal data into logs.
+    # LIFO: sequential work reuses one connection, so one 16 MB page cache stays warm instead of four.
     engine = create_engine("sqlite://", module=sqlcipher, creator=creator, poolclass=QueuePool,
-                           pool_size=4, max_overflow=4, hide_parameters=True)
+                           pool_size=4, max_overflow=4, pool_use_lifo=True, hide_parameters=True)
     event.listen(engine, "begin", _begin)
     return engine
 
