@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import DatabaseError
 
-from desktop_app import __version__
 from desktop_app.cli import (
     archive_commands,
     objection_commands,
@@ -26,12 +25,24 @@ from desktop_app.errors import IntegrityFilesError
 from desktop_app.store.engine import describe_db_error
 
 
+class _VersionAction(argparse.Action):
+    """Lazy: the versions of SQLCipher and Qt are looked up only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from desktop_app.about import about_text
+
+        print(about_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="integrity-files",
         description="Integrity Files (公务员诚信档案): encrypted integrity archives. Passphrases come from "
                     "INTEGRITY_FILES_PASSPHRASE or a prompt.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0,
+                        help="print the versions of the app, the archive schema, SQLCipher and Qt")
     parser.add_argument("--user", help="sign in as this user (default: the admin created by init)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (archive_commands, people_commands, objection_commands, training_commands, sync_commands,
