@@ -7,12 +7,14 @@ migrated archive and the signed-in user. ``close`` drops the engine and the key.
 from __future__ import annotations
 
 import base64
+import contextlib
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from sqlalchemy import Engine, select
@@ -208,16 +210,34 @@ class Archive:
             slot.pending_data_key = keyslots.wrap_data_key(self.archive_id, slot.slot_id, trusted, new_key)
         self.save_key_file(key_file)                         # step 1: both keys recorded
         self.engine.dispose()
-        conn = connect_raw(self.path, bytes(self._key))
+        failure = ""
         try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")  # step 2: atomic in SQLCipher
-        finally:
-            conn.close()
-        _settle_rekey(key_file, finished=True)                # step 3: only the new key remains
-        self.save_key_file(key_file)
-        self._key[:] = new_key
-        self.engine = make_engine(self.path, new_key)
+            conn = connect_raw(self.path, bytes(self._key))
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")  # step 2: atomic in SQLCipher
+            finally:
+                conn.close()
+        except (sqlcipher.DatabaseError, ArchiveError) as exc:
+            failure = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        # PRAGMA rekey can fail without raising (seen with a full disk): only a key that is proven
+        # to open the file may replace the old one in the key file.
+        if not failure and _opens(self.path, new_key):
+            self._key[:] = new_key
+            self.engine = make_engine(self.path, new_key)
+            _settle_rekey(key_file, finished=True)            # step 3: only the new key remains
+            try:
+                self.save_key_file(key_file)
+            except OSError as exc:  # the pending key still opens it; the next unlock completes this
+                raise ArchiveError(f"the data key was rotated but the key file could not be updated "
+                                   f"({exc.strerror}); unlocking again completes it") from None
+            return
+        _settle_rekey(key_file, finished=False)               # the old key stays the only key
+        self.engine = make_engine(self.path, bytes(self._key))
+        with contextlib.suppress(OSError):  # a pending key that does not open is dropped at the next unlock
+            self.save_key_file(key_file)
+        raise ArchiveError(f"rekey did not take ({failure or 'the new key does not open the file'}; "
+                           "disk full?); the archive keeps its old key")
 
     def backup_to(self, dest: Path) -> Path:
         """An encrypted snapshot (same key) plus a copy of the key file beside it."""
@@ -244,6 +264,14 @@ class Archive:
             meta = s.get(Meta, "device_private_key")
             assert meta is not None
             return Ed25519PrivateKey.from_private_bytes(base64.b64decode(meta.value))
+
+
+def _opens(path: Path, key: bytes) -> bool:
+    try:
+        connect_raw(path, key).close()
+    except ArchiveError:
+        return False
+    return True
 
 
 def _check_new_user(name: str, passphrase: str) -> None:
