@@ -48,8 +48,12 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Co
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher.DatabaseError:
+    except sqlcipher.DatabaseError as exc:
         conn.close()
+        reason = str(exc).lower()
+        if "disk" in reason or "i/o" in reason or "full" in reason:
+            raise ArchiveError(f"cannot open {path.name}: the disk is full or failing ({exc}); free space and "
+                               "try again") from None
         raise ArchiveError(
             f"{path.name} is not an archive of this key file, or its first page is damaged") from None
     for pragma in PRAGMAS:
