@@ -10,7 +10,7 @@ from desktop_app.errors import LockedOutError
 from desktop_app.store.archive import Archive
 from desktop_app.ui.demo_setup import DEMO_PASSPHRASE, demo_archive_path
 from desktop_app.ui.settings import LAST_ARCHIVE, LAST_USER
-from desktop_app.ui.startup.unlock_dialog import UnlockDialog
+from desktop_app.ui.startup.unlock_dialog import OTHER_ARCHIVE, UnlockDialog
 from desktop_app.ui.startup.wizard import CREATE, RECOVERY, ArchiveWizard
 from tests.factories import PASSPHRASE
 
@@ -115,3 +115,26 @@ def test_demo_archive_is_built_with_progress_and_shows_its_passphrase(qtbot, she
     qtbot.waitUntil(lambda: shell.services is not None)
     page = shell.window.persons_page
     qtbot.waitUntil(lambda: page.model.rowCount() == 40)
+
+
+def test_enter_in_the_passphrase_field_unlocks(qtbot, tmp_path: Path) -> None:
+    """Enter unlocks. Under a real X server (xcb) Enter used to press 打开其他档案库… and drop the user
+    into the wizard; offscreen Qt picks the default button differently, so this guards the offscreen
+    half and the fix (no auto-default on the other buttons) was checked by hand under Xvfb."""
+    from PySide6.QtCore import Qt
+
+    tried: list[str] = []
+
+    def remember(_path: Path, _user: str, passphrase: str):
+        tried.append(passphrase)
+        raise LockedOutError("too many failed attempts", retry_after=1)
+
+    dialog = UnlockDialog(tmp_path / "x.db", user_name="admin", unlocker=remember)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.pass_edit.setFocus()
+    qtbot.keyClicks(dialog.pass_edit, "secret pass 1")
+    qtbot.keyClick(dialog.pass_edit, Qt.Key.Key_Return)
+    assert tried == ["secret pass 1"]
+    assert dialog.result() != OTHER_ARCHIVE

@@ -65,7 +65,6 @@ class UnlockDialog(QDialog):
         self.demo_label.setVisible(bool(demo_hint))
         buttons = QDialogButtonBox()
         self.unlock_button = buttons.addButton(self.tr("解锁"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.unlock_button.setDefault(True)
         self.other_button = QPushButton(self.tr("打开其他档案库…"))
         self.other_button.setVisible(not locked)
         buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ResetRole)
@@ -79,6 +78,11 @@ class UnlockDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.demo_label)
         layout.addWidget(buttons)
+        # Enter unlocks: the other buttons must not become the default when focused, and the default
+        # is set once the button belongs to this dialog (before that Qt ignores it).
+        for button in (self.other_button, quit_button):
+            button.setAutoDefault(False)
+        self.unlock_button.setDefault(True)
         self.retry_timer = QTimer(self, singleShot=True)
         self.retry_timer.timeout.connect(lambda: self.unlock_button.setEnabled(True))
         (self.pass_edit if user_name else self.user_edit).setFocus()
