@@ -25,7 +25,7 @@ def test_mypy_strict_on_the_core() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("layer", ["domain", "store", "services", "sync", "printing", "cli"])
+@pytest.mark.parametrize("layer", ["domain", "store", "services", "sync", "printing", "cli", "importing", "tabular"])
 def test_core_layers_do_not_import_qt(layer: str) -> None:
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "desktop_app" / layer).rglob("*.py")
                  if "PySide6" in p.read_text(encoding="utf-8")]

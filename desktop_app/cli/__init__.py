@@ -14,6 +14,7 @@ from sqlalchemy.exc import DatabaseError
 
 from desktop_app.cli import (
     archive_commands,
+    import_commands,
     objection_commands,
     people_commands,
     print_commands,
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", help="sign in as this user (default: the admin created by init)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (archive_commands, people_commands, objection_commands, training_commands, sync_commands,
-                   print_commands):
+                   print_commands, import_commands):
         module.register(sub)
     report_commands.register(sub)  # last: the feature modules above have registered their reports
     _accept_user_everywhere(sub)

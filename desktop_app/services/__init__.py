@@ -11,6 +11,8 @@ from desktop_app.domain.permissions import Permission
 from desktop_app.services.consequence_reports import HeadcountService  # also registers the consequence reports
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.demo import DemoService
+from desktop_app.services.exporting import ExportService
+from desktop_app.services.importing import ImportService
 from desktop_app.services.maintenance import MaintenanceService
 from desktop_app.services.objections import ObjectionService
 from desktop_app.services.persons import PersonService
@@ -43,6 +45,8 @@ class Services:
     repair: RepairService
     policy: PolicyService
     headcounts: HeadcountService
+    importing: ImportService
+    exporting: ExportService
 
     @classmethod
     def for_user(cls, archive: Archive, user: SignedInUser,
@@ -51,7 +55,7 @@ class Services:
         return cls(ctx, UnitService(ctx), PersonService(ctx), RecordService(ctx), UserService(ctx),
                    MaintenanceService(ctx), DemoService(ctx), SyncService(ctx), PrintService(ctx),
                    TrainingService(ctx), ObjectionService(ctx), RepairService(ctx), PolicyService(ctx),
-                   HeadcountService(ctx))
+                   HeadcountService(ctx), ImportService(ctx), ExportService(ctx))
 
     @classmethod
     def sign_in(cls, path: Path, user_name: str, passphrase: str) -> Services:

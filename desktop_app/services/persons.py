@@ -144,7 +144,7 @@ class PersonService:
             return query
         if not self.ctx.may(Permission.RECORD_READ):
             raise PermissionDenied("filtering by flags needs permission record.read")
-        return query.where(_flag_condition(flag, self.ctx.today(), self.ctx))
+        return query.where(flag_condition(flag, self.ctx.today(), self.ctx))
 
     @requires(Permission.PERSON_READ)
     def show(self, id_number: str) -> PersonFile:
@@ -216,7 +216,7 @@ def _prefix(column: object, text: str) -> object:
     return column.between(text, text + "\U0010ffff")  # type: ignore[attr-defined]
 
 
-def _flag_condition(flag: Flag, today: date, ctx: ServiceContext | None = None) -> ColumnElement[bool]:
+def flag_condition(flag: Flag, today: date, ctx: ServiceContext | None = None) -> ColumnElement[bool]:
     """The SQL twin of domain.consequences.compute_flags, so filters run in the database."""
     r = IntegrityRecord
     active = and_(r.person_id == Person.id, r.state == RecordState.ACTIVE.value)

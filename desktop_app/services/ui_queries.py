@@ -12,7 +12,7 @@ instead keeps SQLite rowids, which every index covers:
 
 Rowids are a transient handle inside one unlocked session (the client refetches after every
 change); anything that leaves the table view uses ``PersonRow.id``. Matching follows the rules
-of ``persons._search_query`` and ``persons._flag_condition`` (same text forms, same flags).
+of ``persons._search_query`` and ``persons.flag_condition`` (same text forms, same flags).
 """
 
 from __future__ import annotations
@@ -25,13 +25,12 @@ from sqlalchemy import ColumnClause, Integer, and_, func, literal_column, select
 from sqlalchemy.sql import Select
 
 from desktop_app.domain.consequences import Flag
-from desktop_app.domain.enums import Polarity, RecordState
 from desktop_app.domain.permissions import Permission
 from desktop_app.errors import NotFoundError, PermissionDenied, ValidationError
 from desktop_app.services.context import ServiceContext, requires, signed_in_only
-from desktop_app.services.persons import PersonService, to_person_row
+from desktop_app.services.persons import PersonService, flag_condition, to_person_row
 from desktop_app.services.rows import PersonFile, PersonRow
-from desktop_app.store.models import Change, IntegrityRecord, Person, Unit
+from desktop_app.store.models import Change, Person, Unit
 
 ROWID: ColumnClause[int] = literal_column("persons.rowid", Integer)
 _ID_FRAGMENT = re.compile(r"^[0-9]{3,17}[0-9Xx]?$")
@@ -83,7 +82,7 @@ class UiQueries:
         if flag is not None:
             if not self.ctx.may(Permission.RECORD_READ):
                 raise PermissionDenied("filtering by flags needs permission record.read")
-            conditions.append(Person.id.in_(_flagged_person_ids(flag, self.ctx.today())))
+            conditions.append(Person.id.in_(_flagged_person_ids(flag, self.ctx.today(), self.ctx)))
         if not branches and not conditions:
             return None
         with self.ctx.read() as s:
@@ -154,18 +153,8 @@ def _text_branch(branch: tuple[str, str]) -> Select[Any]:
     return base.where(Person.unit_id.in_(select(Unit.id).where(Unit.name.contains(key, autoescape=True))))
 
 
-def _flagged_person_ids(flag: Flag, today: Any) -> Select[Any]:
-    """The persons carrying ``flag``: the same rules as persons._flag_condition."""
-    r = IntegrityRecord
-    active = r.state == RecordState.ACTIVE.value
-    if flag is Flag.RESTRICTED_AWARDS:
-        cond = and_(active, r.polarity == Polarity.DISHONEST.value, r.under_objection.is_(False))
-    elif flag is Flag.IN_SANCTION:
-        cond = and_(active, r.polarity == Polarity.DISHONEST.value, r.sanction_end > today)
-    elif flag is Flag.UNDER_OBJECTION:
-        cond = and_(active, r.under_objection.is_(True))
-    else:
-        raise ValidationError(f"filtering by {flag.label} is not available yet", field="flag")
-    return select(r.person_id).where(cond)
+def _flagged_person_ids(flag: Flag, today: Any, ctx: ServiceContext) -> Select[Any]:
+    """The persons carrying ``flag``: the one rule the services use (persons.flag_condition)."""
+    return select(Person.id).where(flag_condition(flag, today, ctx))
 
 

@@ -15,6 +15,7 @@ from desktop_app.tabular.errors import (
     EncodingError,
     FormulaCellError,
     HeaderError,
+    HeaderNotFoundError,
     HeaderOnlyError,
     SheetNotFoundError,
     TableError,
@@ -25,6 +26,7 @@ from desktop_app.tabular.reader import Table, TableInfo, open_table, read_rows
 
 __all__ = [
     "BinaryFileError", "CellError", "EmptyFileError", "EncodingError", "FormulaCellError", "HeaderError",
-    "HeaderOnlyError", "Row", "SheetNotFoundError", "Table", "TableError", "TableInfo", "UnsupportedFormatError",
+    "HeaderNotFoundError", "HeaderOnlyError", "Row", "SheetNotFoundError", "Table", "TableError", "TableInfo",
+    "UnsupportedFormatError",
     "decode_table_bytes", "normalise_encoding", "open_table", "read_rows",
 ]

@@ -61,6 +61,10 @@ class HeaderError(TableError):
     code = "table_header"
 
 
+class HeaderNotFoundError(HeaderError):
+    """None of the expected header names in the first rows."""
+
+
 class CellError(TableError):
     """One cell we refuse: a formula, a number Excel has rounded, more values than headers."""
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection, Iterator
 
-from desktop_app.tabular.errors import CellError, HeaderError, HeaderOnlyError
+from desktop_app.tabular.errors import CellError, HeaderError, HeaderNotFoundError, HeaderOnlyError
 
 RawRow = tuple[int, list[str]]
 Row = tuple[int, dict[str, str]]
+CellProblems = dict[int, list[CellError]]  # line → the cells of that line that were refused
 HEADER_SCAN_ROWS = 20
 
 
@@ -50,7 +51,7 @@ def find_header(rows: Iterator[RawRow], header_names: Collection[str] | None
         if len(scanned) >= HEADER_SCAN_ROWS:
             break
     if wanted is not None and scanned:
-        raise HeaderError(f"no header row naming any of {', '.join(sorted(wanted))} in the first "
+        raise HeaderNotFoundError(f"no header row naming any of {', '.join(sorted(wanted))} in the first "
                           f"{HEADER_SCAN_ROWS} rows", field="header")
     if not scanned:
         return None, rows
@@ -72,15 +73,20 @@ def clean_headers(line: int, cells: list[str]) -> tuple[str, ...]:
     return tuple(headers)
 
 
-def data_rows(rows: Iterator[RawRow], headers: tuple[str, ...]) -> Iterator[Row]:
+def data_rows(rows: Iterator[RawRow], headers: tuple[str, ...], problems: CellProblems | None = None
+              ) -> Iterator[Row]:
+    """``problems``: keep a value under no header as that line's problem instead of raising."""
     width = len(headers)
     for line, cells in rows:
-        if is_blank(cells):
+        if is_blank(cells) and not (problems and line in problems):
             continue
         extra = [c for c in cells[width:] if c.strip()]
         if extra:
-            raise CellError(f"a value stands in column {column_letter(width + cells[width:].index(extra[0]))} "
-                            "which has no header", line=line, field="header")
+            error = CellError(f"a value stands in column {column_letter(width + cells[width:].index(extra[0]))} "
+                              "which has no header", line=line, field="header")
+            if problems is None:
+                raise error
+            problems.setdefault(line, []).append(error)
         values = [c.strip() for c in cells[:width]]
         values += [""] * (width - len(values))
         yield line, dict(zip(headers, values, strict=True))

@@ -18,7 +18,15 @@ from typing import Any
 from desktop_app.tabular.csv_source import csv_rows, guess_delimiter
 from desktop_app.tabular.decoding import decode_table_bytes
 from desktop_app.tabular.errors import EmptyFileError, TableError, UnsupportedFormatError
-from desktop_app.tabular.framing import RawRow, Row, clean_headers, data_rows, find_header, first_data_row
+from desktop_app.tabular.framing import (
+    CellProblems,
+    RawRow,
+    Row,
+    clean_headers,
+    data_rows,
+    find_header,
+    first_data_row,
+)
 from desktop_app.tabular.xlsx_source import open_workbook, pick_sheet, xlsx_rows
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -42,10 +50,13 @@ class TableInfo:
 class Table:
     """An open table; iterate it for the data rows. Use as a context manager (closes the workbook)."""
 
-    def __init__(self, info: TableInfo, rows: Iterator[Row], closer: Any = None) -> None:
+    def __init__(self, info: TableInfo, rows: Iterator[Row], closer: Any = None,
+                 cell_problems: CellProblems | None = None) -> None:
         self.info = info
         self._rows = rows
         self._closer = closer
+        # lenient_cells: refused cells by line, filled as rows are read (take a line's with ``pop``)
+        self.cell_problems: CellProblems = cell_problems if cell_problems is not None else {}
 
     def __iter__(self) -> Iterator[Row]:
         return self._rows
@@ -64,17 +75,23 @@ class Table:
 
 
 def open_table(path: Path | str, *, encoding: str | None = None, sheet: str | None = None,
-               header_names: Collection[str] | None = None, delimiter: str | None = None) -> Table:
+               header_names: Collection[str] | None = None, delimiter: str | None = None,
+               lenient_cells: bool = False) -> Table:
     """Open ``path``: .xlsx/.xlsm as a workbook (``sheet`` or the first), anything else as CSV text
-    (``encoding`` or detected; ``delimiter`` or guessed among comma, tab and semicolon)."""
+    (``encoding`` or detected; ``delimiter`` or guessed among comma, tab and semicolon).
+
+    ``lenient_cells``: a refused data cell (a formula, an error value, a number Excel rounded, a
+    value under no header) does not end the read; it reads as "" and its ``CellError`` waits in
+    ``Table.cell_problems`` under its line, so an importer can report every bad line at once."""
     path = Path(path)
     suffix = path.suffix.lower()
+    problems: CellProblems | None = {} if lenient_cells else None
     if suffix in REFUSED_SUFFIXES:
         raise UnsupportedFormatError(f"{REFUSED_SUFFIXES[suffix]} files are not read; save as .xlsx or CSV",
                                      field="file")
     if suffix in XLSX_SUFFIXES:
-        return _open_xlsx(path, sheet, header_names)
-    return _open_csv(path, encoding, header_names, delimiter)
+        return _open_xlsx(path, sheet, header_names, problems)
+    return _open_csv(path, encoding, header_names, delimiter, problems)
 
 
 def read_rows(path: Path | str, **options: Any) -> Iterator[Row]:
@@ -84,7 +101,7 @@ def read_rows(path: Path | str, **options: Any) -> Iterator[Row]:
 
 
 def _open_csv(path: Path, encoding: str | None, header_names: Collection[str] | None,
-              delimiter: str | None) -> Table:
+              delimiter: str | None, problems: CellProblems | None) -> Table:
     try:
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:
@@ -94,29 +111,33 @@ def _open_csv(path: Path, encoding: str | None, header_names: Collection[str] | 
         raise TableError(f"{path.name} cannot be read ({exc.strerror})", field="file") from None
     decoded = decode_table_bytes(data, encoding)
     sep = delimiter or guess_delimiter(decoded.text)
-    headers, header_line, rows = _frame(csv_rows(decoded.text, sep), header_names)
-    return Table(TableInfo(path, "csv", headers, header_line, encoding=decoded.encoding, delimiter=sep), rows)
+    headers, header_line, rows = _frame(csv_rows(decoded.text, sep), header_names, problems)
+    info = TableInfo(path, "csv", headers, header_line, encoding=decoded.encoding, delimiter=sep)
+    return Table(info, rows, cell_problems=problems)
 
 
-def _open_xlsx(path: Path, sheet: str | None, header_names: Collection[str] | None) -> Table:
+def _open_xlsx(path: Path, sheet: str | None, header_names: Collection[str] | None,
+               problems: CellProblems | None) -> Table:
     book = open_workbook(path)
     try:
         worksheet = pick_sheet(book, sheet)
-        headers, header_line, rows = _frame(xlsx_rows(path, worksheet), header_names)
+        headers, header_line, rows = _frame(xlsx_rows(path, worksheet, problems), header_names, problems)
     except BaseException:
         book.close()
         raise
     info = TableInfo(path, "xlsx", headers, header_line, sheet=worksheet.title, sheets=tuple(book.sheetnames))
-    return Table(info, rows, book)
+    return Table(info, rows, book, cell_problems=problems)
 
 
-def _frame(raw: Iterator[RawRow], header_names: Collection[str] | None
+def _frame(raw: Iterator[RawRow], header_names: Collection[str] | None, problems: CellProblems | None = None
            ) -> tuple[tuple[str, ...], int, Iterator[Row]]:
     header, rest = find_header(raw, header_names)
     if header is None:
         raise EmptyFileError("the file has no rows", field="file")
     line, cells = header
+    if problems and line in problems:  # the header row itself must be plain text
+        raise problems[line][0]
     headers = clean_headers(line, cells)
-    rows = data_rows(rest, headers)
+    rows = data_rows(rest, headers, problems)
     first = first_data_row(rows, line)
     return headers, line, itertools.chain([first], rows)

@@ -22,7 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
 from desktop_app.tabular.errors import CellError, FormulaCellError, SheetNotFoundError, TableError
-from desktop_app.tabular.framing import RawRow, column_letter
+from desktop_app.tabular.framing import CellProblems, RawRow, column_letter
 
 MAX_EXACT = 10**15  # Excel keeps 15 significant digits
 MAX_MERGED_CELLS = 1_000_000
@@ -30,7 +30,10 @@ _REF = re.compile(r"^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$")
 
 
 def open_workbook(path: Path) -> Workbook:
-    handle = path.open("rb")
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise TableError(f"{path.name} cannot be read ({exc.strerror})", field="file") from None
     try:
         return load_workbook(handle, read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
@@ -57,11 +60,24 @@ def pick_sheet(book: Workbook, sheet: str | None) -> Any:
     return worksheet
 
 
-def xlsx_rows(path: Path, worksheet: Any) -> Iterator[RawRow]:
+def xlsx_rows(path: Path, worksheet: Any, problems: CellProblems | None = None) -> Iterator[RawRow]:
+    """Rows of cell texts. With ``problems``, a refused cell (formula, error value, rounded number)
+    reads as "" and its error is kept under its line instead of ending the read."""
     merged = _MergedCells(_merged_ranges(path, getattr(worksheet, "_worksheet_path", None)))
     for line, row in enumerate(worksheet.iter_rows(min_row=1, min_col=1), start=1):
-        cells = [_text(cell, line, col) for col, cell in enumerate(row)]
+        if problems is None:
+            cells = [_text(cell, line, col) for col, cell in enumerate(row)]
+        else:
+            cells = [_lenient_text(cell, line, col, problems) for col, cell in enumerate(row)]
         yield line, merged.fill(line, cells)
+
+
+def _lenient_text(cell: Any, line: int, col: int, problems: CellProblems) -> str:
+    try:
+        return _text(cell, line, col)
+    except CellError as exc:
+        problems.setdefault(line, []).append(exc)
+        return ""
 
 
 def _text(cell: Any, line: int, col: int) -> str:

@@ -1929,6 +1929,10 @@ If it happens again, copy the details below and send them to support (they conta
         <source>正在查找…</source>
         <translation>Searching…</translation>
     </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>

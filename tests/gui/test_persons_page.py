@@ -71,7 +71,7 @@ def test_typing_is_debounced_into_one_search(qtbot, admin, open_window) -> None:
     assert page.search.generation == before + 1
 
 
-def test_flag_filter_and_unavailable_training_filter(qtbot, admin, open_window) -> None:
+def test_flag_filters_use_the_services_rules(qtbot, admin, open_window) -> None:
     zhang = admin.persons.search("张三")[0]
     admin.records.add(zhang.id, RecordDraft(kind="纪律处分", severity="一般", sanction="记过",
                                             decided_on="2026-06-01", document_no="穗纪〔2026〕1号",
@@ -80,7 +80,10 @@ def test_flag_filter_and_unavailable_training_filter(qtbot, admin, open_window) 
     wait_for(qtbot, page, ["李四", "张三"])
     combo = page.flag_combo
     training = combo.model().item(combo.findData(Flag.TRAINING_SHORTFALL.value, Qt.ItemDataRole.UserRole))
-    assert not training.isEnabled() and "尚未提供" in training.toolTip()
+    assert training.isEnabled()
+    combo.setCurrentIndex(combo.findData(Flag.TRAINING_SHORTFALL.value, Qt.ItemDataRole.UserRole))
+    expected = sorted(p.name for p in admin.persons.search("", flag=Flag.TRAINING_SHORTFALL))
+    wait_for(qtbot, page, sorted(expected, key=lambda n: ["李四", "张三"].index(n)))
     combo.setCurrentIndex(combo.findData(Flag.IN_SANCTION.value, Qt.ItemDataRole.UserRole))
     wait_for(qtbot, page, ["张三"])
     combo.setCurrentIndex(combo.findData(Flag.UNDER_OBJECTION.value, Qt.ItemDataRole.UserRole))

@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.consequences import Flag
 from desktop_app.domain.permissions import Permission
 from desktop_app.errors import IntegrityFilesError
+from desktop_app.importing.fields import ImportKind
 from desktop_app.services import Services
 from desktop_app.services.ui_queries import UiQueries
 from desktop_app.ui.error_text import error_text
 from desktop_app.ui.events import PERSON, RECORD, ArchiveEvents
 from desktop_app.ui.i18n import format_count, label
+from desktop_app.ui.importing.export_button import persons_export_button
+from desktop_app.ui.importing.wizard import ImportWizard
 from desktop_app.ui.persons.person_file_view import PersonFileView
 from desktop_app.ui.persons.person_index import PersonIndex
 from desktop_app.ui.persons.person_search import PersonSearch
@@ -36,7 +39,7 @@ from desktop_app.ui.persons.person_table_model import PersonTableModel
 from desktop_app.ui.printing.batch_print import BatchPrint
 from desktop_app.ui.tasks import TaskRunner
 
-NOT_YET = (Flag.TRAINING_SHORTFALL,)
+NOT_YET: tuple[Flag, ...] = ()  # every flag can be filtered on
 
 
 class PersonsPage(QWidget):
@@ -45,6 +48,7 @@ class PersonsPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.events = events
+        self.runner = runner
         self.result_ids: list[int] = []
         self.batch_print = BatchPrint(services, runner, self)
         queries = UiQueries(services.ctx)
@@ -96,6 +100,12 @@ class PersonsPage(QWidget):
         filters.addWidget(self.unit_combo, 2)
         filters.addWidget(self.flag_combo, 1)
         filters.addWidget(self.count_label)
+        filters.addWidget(persons_export_button(self.services, self.runner, lambda: self.search.criteria, parent=page))
+        self.import_button = QPushButton(self.tr("导入…"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setVisible(self.services.ctx.may(Permission.PERSON_WRITE))
+        self.import_button.clicked.connect(self._open_import)
+        filters.addWidget(self.import_button)
         self.batch_button = QPushButton(self.tr("批量打印…"))
         self.batch_button.setObjectName("batchPrintButton")
         self.batch_button.setEnabled(self.services.ctx.may(Permission.PRINT))
@@ -148,6 +158,11 @@ class PersonsPage(QWidget):
         return combo
 
     # -- behaviour ----------------------------------------------------------------------
+
+    def _open_import(self) -> None:
+        wizard = ImportWizard(self.services, self.runner, self.events, kind=ImportKind.PERSONS, parent=self.window())
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
 
     def focus_search(self) -> None:
         self.show_list()

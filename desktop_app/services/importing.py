@@ -1,0 +1,287 @@
+"""Import (issue 8): persons, units, integrity records and training attendance from CSV or XLSX.
+
+Every import runs the same way (``desktop_app.importing``):
+
+1. read and check each line (no database): ID numbers, unit codes, dates, kinds, required fields,
+   the same key twice in the file;
+2. match the checked lines with the archive: new rows, updates (only fields whose values differ),
+   unchanged lines, and problems such as an unknown unit or person;
+3. ``check_*`` stops there and returns the report (a dry run); ``import_*`` refuses the whole file
+   if any line has a problem (``ImportRejected``, nothing written) unless ``skip_invalid``, takes an
+   encrypted backup, and writes every new row (bulk path) and every update (``Writer.update``: history,
+   change log, audit) in one transaction. A failure or a cancel leaves the archive as it was.
+
+Re-running a file changes nothing: its lines match what the first run stored.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.permissions import Permission
+from desktop_app.errors import StateError, ValidationError
+from desktop_app.importing.attendance import AttendanceImporter
+from desktop_app.importing.engine import Checked, KindImporter, Plan, WriteContext, blamer, build_report, check_lines
+from desktop_app.importing.fields import ImportKind
+from desktop_app.importing.mapping import ColumnMapping, MappingError, check_mapping
+from desktop_app.importing.persons import PersonImporter
+from desktop_app.importing.records import RecordImporter
+from desktop_app.importing.report import ImportRejected, ImportReport, ImportResult
+from desktop_app.importing.source import ImportSource, estimate_rows, open_source
+from desktop_app.importing.units import UnitImporter
+from desktop_app.services.context import ServiceContext, requires
+from desktop_app.store.archive import Archive
+from desktop_app.store.writer import Actor, Writer
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+SAMPLE_ROWS = 5
+LARGE_IMPORT = 5000       # rows from which the import enlarges the page cache
+MAX_CACHE_KIB = 64_000      # its size: bench/import_bench.py keeps the whole import under 500 MB
+PROGRESS_SCALE = 1000  # progress is reported as (done, 1000): reading is the first half, writing the second
+KIND_PERMISSION = {ImportKind.PERSONS: Permission.PERSON_WRITE, ImportKind.UNITS: Permission.UNIT_WRITE,
+                   ImportKind.RECORDS: Permission.RECORD_WRITE, ImportKind.ATTENDANCE: Permission.TRAINING_WRITE}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    encoding: str | None = None          # CSV: None detects UTF-8 (with or without BOM), GBK, GB18030
+    sheet: str | None = None             # XLSX: None reads the first sheet
+    mapping: ColumnMapping | None = None  # None: recognised headers only
+    skip_invalid: bool = False           # import the valid lines and leave out the others
+
+
+@dataclass(frozen=True, slots=True)
+class FileInspection:
+    """What the wizard shows before a dry run: the file's columns and how they would be mapped."""
+
+    kind: ImportKind
+    source: str
+    format: str
+    encoding: str | None
+    sheet: str | None
+    sheets: tuple[str, ...]
+    headers: tuple[str, ...]
+    header_line: int
+    mapping: ColumnMapping
+    missing: tuple[str, ...]             # required fields no column fills yet
+    samples: tuple[tuple[str, ...], ...]  # the first data rows, in header order
+
+
+class ImportService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @requires(Permission.PERSON_READ)
+    def inspect_file(self, kind: str, path: Path, *, encoding: str | None = None, sheet: str | None = None,
+                     mapping: ColumnMapping | None = None) -> FileInspection:
+        """Open a file and map its columns (recognised, or as ``mapping`` says); nothing is written."""
+        parsed = ImportKind.parse(str(kind), field="kind")
+        self.ctx.require(f"import.{parsed.value}", KIND_PERMISSION[parsed])
+        with open_source(parsed, _path(path), encoding=encoding, sheet=sheet, mapping=mapping, check=False) as source:
+            samples = []
+            for _line, values in source.table:
+                samples.append(tuple(values.get(h, "") for h in source.info.headers))
+                if len(samples) >= SAMPLE_ROWS:
+                    break
+            info = source.info
+            missing: tuple[str, ...] = ()
+            try:
+                check_mapping(source.mapping)
+            except MappingError as exc:
+                missing = exc.missing
+        return FileInspection(parsed, info.path.name, info.format, info.encoding, info.sheet, info.sheets, info.headers,
+                              info.header_line, source.mapping, missing, tuple(samples))
+
+    # -- persons, units, records ---------------------------------------------------------------
+
+    @requires(Permission.PERSON_WRITE)
+    def check_persons(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
+                      cancel: Cancel | None = None) -> ImportReport:
+        """Dry run of a persons file: every line checked and matched; nothing is written."""
+        return self._check(PersonImporter(), path, options, progress, cancel)
+
+    @requires(Permission.PERSON_WRITE)
+    def import_persons(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
+                       cancel: Cancel | None = None) -> ImportResult:
+        return self._import(PersonImporter(), path, options, progress, cancel)
+
+    @requires(Permission.UNIT_WRITE)
+    def check_units(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
+                    cancel: Cancel | None = None) -> ImportReport:
+        return self._check(UnitImporter(), path, options, progress, cancel)
+
+    @requires(Permission.UNIT_WRITE)
+    def import_units(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
+                     cancel: Cancel | None = None) -> ImportResult:
+        return self._import(UnitImporter(), path, options, progress, cancel)
+
+    @requires(Permission.RECORD_WRITE)
+    def check_records(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
+                      cancel: Cancel | None = None) -> ImportReport:
+        return self._check(RecordImporter(), path, options, progress, cancel)
+
+    @requires(Permission.RECORD_WRITE)
+    def import_records(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
+                       cancel: Cancel | None = None) -> ImportResult:
+        return self._import(RecordImporter(), path, options, progress, cancel)
+
+    # -- attendance (the training feature's roster matching and bulk write) ------------------------
+
+    @requires(Permission.TRAINING_WRITE)
+    def check_attendance(self, session_id: uuid.UUID, path: Path, options: ImportOptions | None = None, *,
+                         progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
+        return self._check(AttendanceImporter(_session_id(session_id), self.ctx.archive), path, options, progress,
+                           cancel)
+
+    @requires(Permission.TRAINING_WRITE)
+    def import_attendance(self, session_id: uuid.UUID, path: Path, options: ImportOptions | None = None, *,
+                          progress: Progress | None = None, cancel: Cancel | None = None) -> ImportResult:
+        return self._import(AttendanceImporter(_session_id(session_id), self.ctx.archive), path, options, progress,
+                            cancel)
+
+    # -- the shared steps ------------------------------------------------------------------------
+
+    def _read(self, importer: KindImporter[Any], path: Path, options: ImportOptions | None, progress: Progress,
+              cancel: Cancel) -> tuple[ImportSource, Checked[Any]]:
+        opts = options or ImportOptions()
+        if opts.mapping is not None and not isinstance(opts.mapping, ColumnMapping):
+            raise ValidationError("mapping must be a ColumnMapping", field="mapping")
+        with open_source(importer.kind, _path(path), encoding=opts.encoding, sheet=opts.sheet,
+                         mapping=opts.mapping) as source:
+            total = estimate_rows(source.info)
+            checked = check_lines(importer, source, self.ctx.today(), _half(progress, 0), cancel, total)
+        return source, checked
+
+    def _plan(self, importer: KindImporter[Any], source: ImportSource, checked: Checked[Any]
+              ) -> tuple[Plan[Any], ImportReport]:
+        with self.ctx.read() as s:
+            plan = importer.plan(s, checked.items, self.ctx.today(), blamer(source))
+        return plan, build_report(importer.kind, source, checked, plan)
+
+    def _check(self, importer: KindImporter[Any], path: Path, options: ImportOptions | None,
+               progress: Progress | None, cancel: Cancel | None) -> ImportReport:
+        source, checked = self._read(importer, path, options, progress or _ignore, cancel or _never)
+        return self._plan(importer, source, checked)[1]
+
+    def _import(self, importer: KindImporter[Any], path: Path, options: ImportOptions | None,
+                progress: Progress | None, cancel: Cancel | None) -> ImportResult:
+        opts = options or ImportOptions()
+        progress, cancel = progress or _ignore, cancel or _never
+        source, checked = self._read(importer, path, opts, progress, cancel)
+        if checked.problems and not opts.skip_invalid:  # refused: the report still names the archive's problems
+            report = self._plan(importer, source, checked)[1]
+            self._audit(report, success=False)
+            raise ImportRejected(report)
+        archive = self.ctx.archive
+        try:
+            with archive.session(write=True) as s:  # the write lock from here: the plan stays true
+                today = self.ctx.today()
+                plan = importer.plan(s, checked.items, today, blamer(source))
+                report = build_report(importer.kind, source, checked, plan)
+                if (not report.ok and not opts.skip_invalid) or not report.has_work:
+                    raise _Unwritten(report)
+                # The committed state, which the lock we hold keeps as it is until we commit.
+                backup = archive.backups.take("before-import")
+                actor = Actor(self.ctx.user.name, archive.device_id)
+                with _large_page_cache(s, len(plan.inserts)):
+                    importer.apply(WriteContext(s, actor, archive.clock, source.info.path.name, today,
+                                                _half(progress, 1), cancel), plan)
+                _summary(s, actor, archive, report, backup)
+        except _Unwritten as unwritten:
+            refused = not unwritten.report.ok and not opts.skip_invalid
+            self._audit(unwritten.report, success=not refused)
+            if refused:
+                raise ImportRejected(unwritten.report) from None
+            return ImportResult(unwritten.report, 0, 0, unwritten.report.invalid, None)
+        except sa_exc.IntegrityError:
+            raise StateError("the archive changed while the file was imported; nothing was imported; "
+                             "run the import again", field="file", code="import_conflict") from None
+        return ImportResult(report, report.new, report.updates, report.invalid, backup)
+
+    def _audit(self, report: ImportReport, *, success: bool) -> None:
+        """An import refused, or one that found nothing to write, is still an audit entry."""
+        with self.ctx.write() as w:
+            w.audit(f"import.{report.kind.value}", success=success, detail=_detail(report))
+
+
+class _Unwritten(Exception):
+    """Leaves the write transaction without writing: lines were refused, or none would change anything."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(report.source)
+        self.report = report
+
+
+@contextmanager
+def _large_page_cache(session: Session, rows: int) -> Iterator[None]:
+    """A bulk insert of many rows touches index pages all over the file (ID numbers, UUIDs): with
+    the archive's usual 16 MB cache, SQLCipher decrypts and re-encrypts the same pages again and
+    again. A larger cache for the length of the import (bounded: ``MAX_CACHE_KIB``) keeps them."""
+    if rows < LARGE_IMPORT:
+        yield
+        return
+    connection = session.connection()
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{MAX_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -16000)}")
+
+
+def _summary(session: Session, actor: Actor, archive: Archive, report: ImportReport, backup: Path) -> None:
+    """One audit entry for the whole import, in its transaction."""
+    writer = Writer(session, actor, archive.clock)
+    writer.audit(f"import.{report.kind.value}", detail={**_detail(report), "backup": backup.name})
+    writer.finish()
+
+
+def _detail(report: ImportReport) -> dict[str, Any]:
+    detail: dict[str, Any] = {"file": report.source[:200], "format": report.format, "lines": report.lines,
+                              "new": report.new, "updated": report.updates, "unchanged": report.unchanged,
+                              "invalid": report.invalid}
+    if report.encoding:
+        detail["encoding"] = report.encoding
+    if report.sheet:
+        detail["sheet"] = report.sheet
+    return detail
+
+
+def _path(path: Path) -> Path:
+    if not isinstance(path, str | Path):
+        raise ValidationError("no file given", field="file")
+    return Path(path)
+
+
+def _session_id(value: uuid.UUID) -> uuid.UUID:
+    if not isinstance(value, uuid.UUID):
+        raise ValidationError("no training session given", field="session")
+    return value
+
+
+def _half(progress: Progress, half: int) -> Progress:
+    """Map a step's (done, total) onto its half of one bar: reading first, then writing."""
+    base = half * PROGRESS_SCALE // 2
+
+    def report(done: int, total: int) -> None:
+        share = (done * (PROGRESS_SCALE // 2)) // total if total > 0 else 0
+        progress(base + min(share, PROGRESS_SCALE // 2), PROGRESS_SCALE)
+
+    return report
+
+
+def _ignore(_done: int, _total: int) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
