@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import platform
 import sys
+from importlib.metadata import PackageNotFoundError, version
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -19,18 +20,21 @@ APP_TITLE = "Integrity Files (公务员诚信档案)"
 
 
 def qt_versions() -> tuple[str, str]:
-    """(Qt runtime version, PySide6 version); "not available" when Qt cannot be loaded."""
-    try:
-        import PySide6
-        from PySide6.QtCore import qVersion
-    except ImportError as exc:  # e.g. a missing system library on a bare server
-        return f"not available ({exc})", "not available"
-    return str(qVersion()), str(PySide6.__version__)
+    """(Qt version, PySide6 version) from the package metadata: the core stays free of Qt, and
+    ``--version`` does not load Qt's libraries. The PySide6 wheels bundle the Qt of their own
+    version. The GUI's About dialog passes the running values instead."""
+    for dist in ("PySide6-Essentials", "PySide6"):
+        try:
+            pyside = version(dist)
+        except PackageNotFoundError:
+            continue
+        return ".".join(pyside.split(".")[:3]), pyside
+    return "unknown", "unknown"
 
 
-def about_info() -> dict[str, str]:
+def about_info(qt: tuple[str, str] | None = None) -> dict[str, str]:
     """Ordered name → value pairs, e.g. ``{"version": "0.1.0", "sqlcipher": "4.6.1 community", …}``."""
-    qt, pyside = qt_versions()
+    qt_version, pyside = qt or qt_versions()
     central = Config()
     central.set_main_option("script_location", str(CENTRAL_SCRIPTS))
     return {
@@ -39,7 +43,7 @@ def about_info() -> dict[str, str]:
         "archive schema": head_revision(),
         "central schema": ScriptDirectory.from_config(central).get_current_head() or "none",
         "sqlcipher": sqlcipher_version(),
-        "qt": qt,
+        "qt": qt_version,
         "pyside6": pyside,
         "python": f"{platform.python_version()} ({platform.machine()})",
         "build": "bundled (PyInstaller)" if is_frozen() else f"source ({sys.executable})",

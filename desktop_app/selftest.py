@@ -11,7 +11,6 @@ folder, which is removed.
 from __future__ import annotations
 
 import importlib.util
-import os
 import tempfile
 import time
 import traceback
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING
 from desktop_app.about import about_text
 from desktop_app.domain.id_number import id_check_character
 from desktop_app.domain.uscc import uscc_check_character
-from desktop_app.resources import is_frozen, migrations_path, resource_path
+from desktop_app.resources import migrations_path, resource_path
 from desktop_app.store import keyslots
 
 if TYPE_CHECKING:
@@ -149,22 +148,9 @@ class SelfTest:
 
     def qt(self) -> str:
         """The GUI's modules load, the platform plugin starts, SVG icons render, translations load."""
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtCore import QTranslator
-        from PySide6.QtGui import QIcon
+        from desktop_app.ui.selftest_qt import check_qt
 
-        from desktop_app.app import build_application
-        from desktop_app.ui.i18n import TS_STEM, build_translations
-        from desktop_app.ui.paths import ICONS, TRANSLATIONS
-
-        app = build_application([])
-        if QIcon(str(ICONS / "app.svg")).pixmap(32, 32).isNull():
-            raise AssertionError("SVG icons do not render (Qt's svg image plugin is missing)")
-        # The bundle ships compiled .qm files; a checkout compiles them here, into the temporary folder.
-        qm_dir = TRANSLATIONS if is_frozen() else build_translations(TRANSLATIONS, self.folder / "qm")[0].parent
-        if not QTranslator().load(f"{TS_STEM}_en", str(qm_dir)):
-            raise AssertionError(f"the English translation does not load from {qm_dir}")
-        return f"platform {app.platformName()}, SVG icons, English translation"
+        return check_qt(self.folder)
 
     def close(self) -> None:
         if self.services is not None:

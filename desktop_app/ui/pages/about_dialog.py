@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import PySide6
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.about import about_info
@@ -12,7 +13,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("关于 公务员诚信档案"))
-        info = about_info()
+        info = about_info(qt=(qVersion(), PySide6.__version__))  # the Qt actually running
         rows = "".join(f"<tr><td>{key}</td><td>&nbsp;&nbsp;{value}</td></tr>" for key, value in info.items())
         self.details = QLabel(f"<h3>{self.tr('公务员诚信档案')} {info.get('version', '')}</h3><table>{rows}</table>")
         self.details.setObjectName("aboutDetails")
