@@ -99,7 +99,7 @@ class PersonService:
         """One page of matches, ordered by pinyin (so 张 sorts among the Zs)."""
         limit = max(1, min(limit, MAX_PAGE))
         with self.ctx.read() as s:
-            query = self._filtered(select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id),
+            query = self._filtered(s, select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id),
                                    text, unit_id, flag)
             rows = s.execute(query.order_by(Person.name_pinyin, Person.id).limit(limit).offset(offset))
             return [to_person_row(p, unit_name) for p, unit_name in rows]
@@ -107,7 +107,7 @@ class PersonService:
     @requires(Permission.PERSON_READ)
     def count(self, text: str = "", *, unit_id: uuid.UUID | None = None, flag: Flag | None = None) -> int:
         with self.ctx.read() as s:
-            query = self._filtered(select(func.count()).select_from(Person).join(Unit), text, unit_id, flag)
+            query = self._filtered(s, select(func.count()).select_from(Person).join(Unit), text, unit_id, flag)
             return int(s.scalar(query) or 0)
 
     @requires(Permission.PERSON_READ)
@@ -115,7 +115,8 @@ class PersonService:
                    flag: Flag | None = None) -> list[uuid.UUID]:
         """All matching ids in display order: a table model keeps these and loads rows lazily."""
         with self.ctx.read() as s:
-            query = self._filtered(select(Person.id).join(Unit, Person.unit_id == Unit.id), text, unit_id, flag)
+            query = self._filtered(s, select(Person.id).join(Unit, Person.unit_id == Unit.id), text, unit_id,
+                                   flag)
             return list(s.scalars(query.order_by(Person.name_pinyin, Person.id)))
 
     @requires(Permission.PERSON_READ)
@@ -138,8 +139,9 @@ class PersonService:
             return [AuditRow(e.seq, e.at, e.user_name, e.action, e.object_type, e.object_id, e.success,
                              dict(e.detail)) for e in entries]
 
-    def _filtered(self, query: Q, text: str, unit_id: uuid.UUID | None, flag: Flag | None) -> Q:
-        query = _search_query(query, text, unit_id, broad=_names_units(self.ctx, text))
+    def _filtered(self, session: Session, query: Q, text: str, unit_id: uuid.UUID | None,
+                  flag: Flag | None) -> Q:
+        query = _search_query(query, text, unit_id, broad=_names_units(session, text))
         if flag is None:
             return query
         if not self.ctx.may(Permission.RECORD_READ):
@@ -261,12 +263,11 @@ def _search_query(query: Q, text: str, unit_id: uuid.UUID | None, *, broad: bool
     return query.where(_matching(_prefix(Person.name, text)))
 
 
-def _names_units(ctx: ServiceContext, text: str) -> bool:
+def _names_units(session: Session, text: str) -> bool:
     cleaned = (text or "").strip()
     if not cleaned or cleaned.isascii():
         return False
-    with ctx.read() as s:
-        return s.scalar(select(Unit.id).where(Unit.name.contains(cleaned)).limit(1)) is not None
+    return session.scalar(select(Unit.id).where(Unit.name.contains(cleaned)).limit(1)) is not None
 
 
 def _matching(*conditions: Any) -> ColumnElement[bool]:

@@ -36,8 +36,11 @@ def _date(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+_UTC = UtcDateTime()
+
+
 def _utc(value: datetime | None) -> str | None:
-    return UtcDateTime().process_bind_param(value, None)  # type: ignore[arg-type]
+    return _UTC.process_bind_param(value, None)  # type: ignore[arg-type]
 
 
 def _json(value: Any) -> str | None:

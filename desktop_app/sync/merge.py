@@ -14,7 +14,6 @@ revision with the previous values, and its id in ``applied_changes`` (never appl
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -88,37 +87,38 @@ class Applier:
         self.now = utcnow()
         self.stats = ApplyStats()
         self._pending: dict[Any, list[dict[str, Any]]] = {}
+        self._known_changes: set[uuid.UUID] = set()           # filled per batch by _prefetch
+        self._existing: dict[str, set[uuid.UUID]] = {}
 
     def apply_all(self, batch: Iterable[Incoming]) -> ApplyStats:
         """Apply a batch: existence checks run as one query per table, and rows that are new here go
         in through ``executemany`` (the common case of a first pull); merges go one by one."""
-        items = list(batch)
-        self._prefetch(items)
+        items = [(incoming, _parse(incoming.payload)) for incoming in batch]  # each payload parsed once
+        self._prefetch([change for _incoming, change in items if change is not None])
         with self.session.no_autoflush:
-            for incoming in items:
-                self.apply(incoming)
+            for incoming, change in items:
+                self._apply(incoming, change)
         self._flush_inserts()
         self.chain.record_head()
         # Remembered so a restarted app never stamps a change older than one it has already seen.
         self.session.merge(Meta(key="hlc_seen", value=self.clock.last()))
         return self.stats
 
-    def _prefetch(self, items: list[Incoming]) -> None:
+    def _prefetch(self, changes: list[WireChange]) -> None:
         ids: list[uuid.UUID] = []
         by_entity: dict[str, list[uuid.UUID]] = {}
-        for incoming in items:
+        for change in changes:
             try:
-                data = json.loads(incoming.payload)
-                ids.append(uuid.UUID(hex=str(data["change_id"])))
-                by_entity.setdefault(str(data["entity"]), []).append(uuid.UUID(hex=str(data["entity_id"])))
-            except (ValueError, KeyError, TypeError):
+                ids.append(uuid.UUID(hex=change.change_id))
+                by_entity.setdefault(change.entity, []).append(uuid.UUID(hex=change.entity_id))
+            except ValueError:
                 continue
-        self._known_changes: set[uuid.UUID] = set()
+        self._known_changes = set()
         for chunk in _chunks(ids):
             self._known_changes.update(self.session.scalars(
                 select(AppliedChange.change_id).where(AppliedChange.change_id.in_(chunk))))
             self._known_changes.update(self.session.scalars(select(Change.change_id).where(Change.change_id.in_(chunk))))
-        self._existing: dict[str, set[uuid.UUID]] = {}
+        self._existing = {}
         for entity, entity_ids in by_entity.items():
             model = TRACKED_MODELS.get(entity)
             if model is None:
@@ -128,13 +128,15 @@ class Applier:
                 found.update(self.session.scalars(select(model.id).where(model.id.in_(chunk))))
             self._existing[entity] = found
 
-    def apply(self, incoming: Incoming) -> None:
-        try:
-            change = WireChange.from_payload(incoming.payload)
-        except (ValueError, KeyError, TypeError):
+    def _apply(self, incoming: Incoming, change: WireChange | None) -> None:
+        if change is None:
             self._quarantine(incoming, None, "malformed change")
             return
-        change_uuid = uuid.UUID(hex=change.change_id)
+        try:
+            change_uuid = uuid.UUID(hex=change.change_id)
+        except ValueError:
+            self._quarantine(incoming, None, "malformed change")
+            return
         if self._already_here(change_uuid):
             self.stats.duplicates += 1
             return
@@ -170,8 +172,6 @@ class Applier:
     # -- checks ---------------------------------------------------------------------------
 
     def _already_here(self, change_id: uuid.UUID) -> bool:
-        if not hasattr(self, "_known_changes"):
-            self._prefetch([])
         return change_id in self._known_changes
 
     def _refusal(self, incoming: Incoming, change: WireChange) -> str:
@@ -339,6 +339,13 @@ class Applier:
             at=self.now, user_name=self.user_name, device_id=self.device_id, action=action, object_type=entity,
             object_id=entity_id.hex if entity_id else "", success=success, before_digest=before,
             after_digest=after, detail=detail))
+
+
+def _parse(payload: str) -> WireChange | None:
+    try:
+        return WireChange.from_payload(payload)
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _chunks(items: list[uuid.UUID], size: int = 500) -> Iterable[list[uuid.UUID]]:
