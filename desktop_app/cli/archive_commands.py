@@ -1,4 +1,4 @@
-"""Archive-level commands: init, demo, verify, backup, rekey, recover, audit."""
+"""Archive-level commands: init, demo, verify, accept-loss, backup, rekey, recover, audit."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from desktop_app.cli.common import (
     NEW_PASSPHRASE_ENV,
     PASSPHRASE_ENV,
     RECOVERY_KEY_ENV,
+    default_user,
     print_json,
     print_table,
     secret_from,
@@ -56,6 +57,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("archive")
     p.add_argument("name", help="the user whose passphrase is reset")
     p.set_defaults(func=cmd_recover)
+
+    p = sub.add_parser("accept-loss", help="open an archive that lost committed changes and carry on from what "
+                       "is left (administrator; the loss is audited)")
+    p.add_argument("archive")
+    p.set_defaults(func=cmd_accept_loss)
 
     p = sub.add_parser("audit", help="read the audit trail (auditor)")
     p.add_argument("archive")
@@ -118,6 +124,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print("error: the archive failed verification", file=sys.stderr)
         return 1
     return 0
+
+
+def cmd_accept_loss(args: argparse.Namespace) -> int:
+    path = Path(args.archive)
+    user = args.user or default_user(path)
+    archive, signed = Archive.unlock(path, user, secret_from(PASSPHRASE_ENV, f"Passphrase for {user}: "),
+                                     accept_lost_changes=True)
+    services = Services.for_user(archive, signed)
+    try:
+        report = services.maintenance.verify()
+    finally:
+        services.close()
+    for line in report.lines():
+        print(line)
+    print("The archive is open again from what it holds; sync with headquarters to pull back what it has.")
+    return 0 if report.ok else 1
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

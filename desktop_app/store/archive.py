@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -23,10 +26,12 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import Role
 from desktop_app.domain.permissions import DEFAULT_ROLE_PERMISSIONS
-from desktop_app.errors import ArchiveError, AuthenticationError
+from desktop_app.errors import ArchiveError, AuthenticationError, PermissionDenied
 from desktop_app.store import keyslots, migrations
+from desktop_app.store.audit_chain import AUDIT_HEAD_KEY
 from desktop_app.store.backups import BackupRotation, rotating_backup_path, snapshot, vacuum_into
 from desktop_app.store.engine import connect_raw, describe_db_error, make_engine
+from desktop_app.store.head_file import Head, HeadFile, LostTail, head_key, head_path_for, lost_tail, record_head_of
 from desktop_app.store.keyslots import KdfParams, KeyFile, Slot, key_path_for
 from desktop_app.store.models import Change, Meta, RolePermission, User
 from desktop_app.store.writer import Actor, Writer
@@ -60,6 +65,10 @@ class Archive:
         self.office_name = meta.get("office_name", "")
         self.clock = HybridClock(self.device_id, last_hlc)
         self.backups = BackupRotation(self)
+        self.lost_tail: LostTail | None = None
+        device_key = meta.get("device_private_key")
+        self._head_file = (HeadFile(path, self.archive_id, head_key(base64.b64decode(device_key), self.archive_id))
+                           if device_key else None)
 
     # -- creation and unlock -------------------------------------------------------------
 
@@ -85,15 +94,19 @@ class Archive:
             KeyFile(archive_id, {s.slot_id: s for s in (admin_slot, recovery_slot)},
                     default_user=admin_name).save(key_path)
         except BaseException:
-            for leftover in (path, key_path, *path.parent.glob(path.name + "-*")):
+            for leftover in (path, key_path, head_path_for(path), *path.parent.glob(path.name + "-*")):
                 leftover.unlink(missing_ok=True)
             raise
         archive = cls(path, KeyFile.load(key_path), data_key)
+        archive.record_head()
         user = archive._signed_in(admin_slot.slot_id)
         return archive, user, recovery_key
 
     @classmethod
-    def unlock(cls, path: Path, user_name: str, passphrase: str) -> tuple[Archive, SignedInUser]:
+    def unlock(cls, path: Path, user_name: str, passphrase: str, *,
+               accept_lost_changes: bool = False) -> tuple[Archive, SignedInUser]:
+        """``accept_lost_changes``: an administrator opens an archive that lost committed changes
+        (see ``LostChangesError``) to carry on from what is left; the loss is audited."""
         path = Path(path)
         key_file = _load_key_file(path)
         slot = key_file.slots.get(keyslots.slot_id_for(key_file.archive_id, user_name))
@@ -102,9 +115,11 @@ class Archive:
             KdfParams.fresh().derive(passphrase)
             raise AuthenticationError("unknown user or wrong passphrase", field="passphrase")
         data_key, failures = _open_slot(path, key_file, slot, passphrase)
-        archive = cls._open_checked(path, key_file, data_key)
+        archive = cls._open_checked(path, key_file, data_key, accept_lost=accept_lost_changes)
         try:
             user = archive._signed_in(slot.slot_id)
+            if archive.lost_tail is not None:
+                archive._accept_lost_tail(user)
             archive._audit_sign_in(user.name, failures)
         except sa_exc.DatabaseError as exc:
             archive.close()
@@ -128,11 +143,32 @@ class Archive:
         return archive
 
     @classmethod
-    def _open_checked(cls, path: Path, key_file: KeyFile, keys: tuple[bytes, bytes | None]) -> Archive:
-        """Open with the slot's key, finishing or rolling back an interrupted rekey, then migrate."""
+    def _open_checked(cls, path: Path, key_file: KeyFile, keys: tuple[bytes, bytes | None], *,
+                      accept_lost: bool = False) -> Archive:
+        """Open with the slot's key, finishing or rolling back an interrupted rekey, check that no
+        committed change was lost, then migrate."""
         current, pending = keys
         if not path.exists():
             raise ArchiveError(f"no archive at {path}", field="archive")
+        # The first connection to close checkpoints and deletes the WAL, damaged frames and all:
+        # keep its bytes (still encrypted) until we know nothing was lost.
+        with _wal_evidence(path) as evidence:
+            key = cls._settled_key(path, key_file, current, pending)
+            lost = _lost_tail(path, key)
+            if lost is not None and not accept_lost:
+                kept = evidence.keep()
+                raise LostChangesError(path, lost, kept)
+        try:
+            _migrate_if_needed(path, key)
+            archive = cls(path, key_file, key)
+        except sa_exc.DatabaseError as exc:
+            raise ArchiveError(f"{path.name} is damaged ({describe_db_error(exc)}); run verify or restore "
+                               "a backup") from None
+        archive.lost_tail = lost
+        return archive
+
+    @staticmethod
+    def _settled_key(path: Path, key_file: KeyFile, current: bytes, pending: bytes | None) -> bytes:
         try:
             connect_raw(path, current).close()
             key = current
@@ -145,12 +181,7 @@ class Archive:
         if any(s.pending_data_key for s in key_file.slots.values()):
             _settle_rekey(key_file, finished)
             key_file.save(key_path_for(path))
-        try:
-            _migrate_if_needed(path, key)
-            return cls(path, key_file, key)
-        except sa_exc.DatabaseError as exc:
-            raise ArchiveError(f"{path.name} is damaged ({describe_db_error(exc)}); run verify or restore "
-                               "a backup") from None
+        return key
 
     # -- sessions -----------------------------------------------------------------------
 
@@ -159,10 +190,14 @@ class Archive:
         """A session in one transaction: committed on success, rolled back on any error."""
         if self._key is None or not any(self._key):
             raise ArchiveError("the archive is locked")
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            if write:
-                session.connection(execution_options={"write": True})  # BEGIN IMMEDIATE
-            yield session
+        with Session(self.engine, expire_on_commit=False) as session:
+            with session.begin():
+                if write:
+                    session.connection(execution_options={"write": True})  # BEGIN IMMEDIATE
+                yield session
+            head = session.info.pop(AUDIT_HEAD_KEY, None)
+            if head is not None and self._head_file is not None:
+                self._head_file.write(Head(*head))  # after the commit: the file is never ahead
 
     @contextmanager
     def writing(self, user_name: str) -> Iterator[Writer]:
@@ -170,6 +205,14 @@ class Archive:
             writer = Writer(session, Actor(user_name, self.device_id), self.clock)
             yield writer
             writer.finish()
+
+    def record_head(self) -> None:
+        """Write the head file from the database (normally each commit does it)."""
+        conn = connect_raw(self.path, bytes(self._key))
+        try:
+            record_head_of(conn, self.path)
+        finally:
+            conn.close()
 
     def close(self) -> None:
         """Dispose every connection and forget the key (best effort in Python: see SECURITY.md)."""
@@ -259,11 +302,92 @@ class Archive:
                 w.audit("sign_in", success=False, detail={"failed_attempts": failures})
             w.audit("sign_in")
 
+    def _accept_lost_tail(self, user: SignedInUser) -> None:
+        lost = self.lost_tail
+        assert lost is not None
+        if user.role is not Role.ADMIN:
+            raise PermissionDenied("only an administrator can accept lost changes", field="user")
+        with self.writing(user.name) as w:
+            w.audit("archive.lost_changes_accepted", success=False,
+                    detail={"recorded_head": lost.recorded.seq, "archive_head": lost.found.seq})
+        self.lost_tail = None
+
     def device_private_key(self) -> Ed25519PrivateKey:
         with self.session() as s:
             meta = s.get(Meta, "device_private_key")
             assert meta is not None
             return Ed25519PrivateKey.from_private_bytes(base64.b64decode(meta.value))
+
+
+class LostChangesError(ArchiveError):
+    """The database holds less than was committed: a damaged WAL (SQLite drops every frame from
+    the first bad one) or an older copy of the database file put back."""
+
+    def __init__(self, path: Path, lost: LostTail, evidence: Path | None) -> None:
+        kept = f" The write-ahead log was kept as {evidence.name}." if evidence else ""
+        super().__init__(
+            f"{path.name} has lost committed changes: {lost.describe()} (damaged write-ahead log, or an "
+            f"older copy of the file put back).{kept} Restore the latest backup, or have an administrator "
+            "open it anyway with `accept-loss` and pull the lost changes from headquarters.",
+            field="archive")
+        self.lost = lost
+        self.evidence = evidence
+
+
+class _WalEvidence:
+    def __init__(self, path: Path) -> None:
+        self.wal = path.with_name(path.name + "-wal")
+        self.copy: Path | None = None
+        self.kept = False
+
+    def take(self) -> None:
+        if not self.wal.exists() or self.wal.stat().st_size == 0:
+            return
+        self.copy = self.wal.with_name(f"{self.wal.name}.pending-{uuid.uuid4().hex[:8]}")
+        try:
+            os.link(self.wal, self.copy)  # no copy of the bytes; SQLite unlinks, never rewrites, on close
+        except OSError:
+            try:
+                shutil.copyfile(self.wal, self.copy)
+            except OSError:
+                self.copy.unlink(missing_ok=True)
+                self.copy = None
+
+    def keep(self) -> Path | None:
+        if self.copy is None:
+            return None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        final = self.wal.with_name(f"{self.wal.name}.damaged-{stamp}")
+        try:
+            os.replace(self.copy, final)
+        except OSError:
+            return self.copy
+        self.kept, self.copy = True, final
+        return final
+
+    def drop(self) -> None:
+        if self.copy is not None and not self.kept:
+            self.copy.unlink(missing_ok=True)
+
+
+@contextmanager
+def _wal_evidence(path: Path) -> Iterator[_WalEvidence]:
+    evidence = _WalEvidence(path)
+    evidence.take()
+    try:
+        yield evidence
+    finally:
+        evidence.drop()
+
+
+def _lost_tail(path: Path, key: bytes) -> LostTail | None:
+    conn = connect_raw(path, key)
+    try:
+        return lost_tail(conn, path)
+    except sqlcipher.DatabaseError:
+        return None  # a damaged database is refused or reported by verify on its own
+    finally:
+        conn.close()
 
 
 def _opens(path: Path, key: bytes) -> bool:

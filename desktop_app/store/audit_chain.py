@@ -70,6 +70,8 @@ class AuditChain:
     def record_head(self) -> None:
         """A second copy of the head, on another page, catches a rolled-back tail of the chain."""
         self._session.merge(Meta(key=AUDIT_HEAD_KEY, value=f"{self.seq}:{self.head}"))
+        # Archive.session copies it to the head file once the transaction has committed.
+        self._session.info[AUDIT_HEAD_KEY] = (self.seq, self.head)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,13 +7,17 @@ oldest are pruned beyond ``KEEP``.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sqlcipher3.dbapi2 as sqlcipher
+
 from desktop_app.errors import ArchiveError
 from desktop_app.store.engine import connect_raw
+from desktop_app.store.head_file import head_path_for, record_head_of
 from desktop_app.store.keyslots import key_path_for
 
 if TYPE_CHECKING:
@@ -51,6 +55,14 @@ def snapshot(archive_path: Path, key: bytes, dest: Path) -> Path:
     except OSError as exc:
         dest.unlink(missing_ok=True)
         raise ArchiveError(f"backup failed writing the key file: {exc.strerror}", field="dest") from None
+    # So the backup's files, restored together, agree with each other. Optional: a backup without
+    # its head file still opens (the head is then unknown), so a failure here fails nothing.
+    with contextlib.suppress(ArchiveError, OSError, sqlcipher.DatabaseError):
+        conn = connect_raw(dest, key)
+        try:
+            record_head_of(conn, dest)
+        finally:
+            conn.close()
     return dest
 
 
@@ -63,6 +75,7 @@ def prune(archive_path: Path, keep: int = KEEP) -> None:
     for old in backups[:-keep] if keep else backups:
         old.unlink(missing_ok=True)
         key_path_for(old).unlink(missing_ok=True)
+        head_path_for(old).unlink(missing_ok=True)
 
 
 class BackupRotation:

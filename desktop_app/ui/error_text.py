@@ -74,6 +74,8 @@ SPECIAL: tuple[tuple[str, str, str], ...] = (
     ("archive", r"archive is locked", QT_TRANSLATE_NOOP("Errors", "档案库已锁定，请先解锁。")),
     ("archive", r"newer version", QT_TRANSLATE_NOOP("Errors", "该档案库由更新版本的程序建立，请先升级本程序。")),
     ("archive", r"key file .* missing", QT_TRANSLATE_NOOP("Errors", "档案库旁的密钥文件（.keys）缺失。")),
+    ("archive", r"lost committed changes",
+     QT_TRANSLATE_NOOP("Errors", "档案库缺少已保存的更改，已拒绝打开。请恢复备份，或由管理员accept-loss后同步找回。")),
     ("illegal_state", r"remove yourself", QT_TRANSLATE_NOOP("Errors", "不能删除自己的账户。")),
 )
 
