@@ -108,8 +108,12 @@ class LostTail:
 
     recorded: Head
     found: Head
+    where: str = "head file"  # which record of the head disagrees with the chain
 
     def describe(self) -> str:
+        if self.where == "database":
+            return (f"its audit trail ends at entry {self.found.seq} but the head recorded inside the database "
+                    f"is entry {self.recorded.seq}")
         if self.found.seq < self.recorded.seq:
             return (f"its audit trail ends at entry {self.found.seq}, but entries up to {self.recorded.seq} "
                     "were committed")
@@ -130,13 +134,23 @@ def database_head(conn: Any) -> Head:
     return Head.parse(row[0]) if row else Head(0, "0" * 64)
 
 
+def chain_end(conn: Any) -> Head:
+    row = conn.execute("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
+    return Head(row[0], row[1]) if row else Head(0, "0" * 64)
+
+
 def lost_tail(conn: Any, archive_path: Path) -> LostTail | None:
-    """Compare the database's chain with the head recorded outside it; None when nothing was lost."""
+    """Compare the chain's last entry with the head recorded inside the database and the one
+    recorded outside it; None when they agree. The next write would re-derive the head from the
+    chain, hiding a cut-off tail, so a disagreement must be caught before anything is written."""
+    found = chain_end(conn)
+    inside = database_head(conn)
+    if inside != found:
+        return LostTail(inside, found, where="database")
     head_file = head_file_of(conn, archive_path)
     recorded = head_file.read() if head_file else None
     if recorded is None:
         return None
-    found = database_head(conn)
     if found.seq < recorded.seq:
         return LostTail(recorded, found)
     row = conn.execute("SELECT hash FROM audit_entries WHERE seq = ?", (recorded.seq,)).fetchone()

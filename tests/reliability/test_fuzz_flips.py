@@ -5,7 +5,7 @@ transactions). Each copy must be refused at unlock with an ``ArchiveError`` (or 
 crash), and never an archive that opens and verifies while something is wrong.
 
 Database: fast tier 150 flips (seed 20261127), ``--slow`` 1,000 (seed 1009).
-WAL: fast tier 50 flips (seed 20261128), ``--slow`` 200 (seed 2003).
+WAL: fast tier 50 flips (seed 20261128), ``--slow`` 1,000 (seed 2003).
 """
 
 from __future__ import annotations
@@ -142,14 +142,14 @@ def _run_wal_flips(admin: Services, tmp_path: Path, flips: int, seed: int) -> Co
     return outcomes
 
 
-@pytest.mark.parametrize("flips, seed", [(50, 20261128), pytest.param(200, 2003, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("flips, seed", [(50, 20261128), pytest.param(1000, 2003, marks=pytest.mark.slow)])
 def test_wal_bit_flips_never_crash(admin: Services, tmp_path: Path, flips: int, seed: int) -> None:
     outcomes = _wal_flips(admin, tmp_path, flips, seed)
     crashes = {k: v for k, v in outcomes.items() if "crash" in k}
     assert not crashes, outcomes
 
 
-@pytest.mark.parametrize("flips, seed", [(50, 20261128), pytest.param(200, 2003, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("flips, seed", [(50, 20261128), pytest.param(1000, 2003, marks=pytest.mark.slow)])
 def test_wal_bit_flips_are_refused_or_caught(admin: Services, tmp_path: Path, flips: int, seed: int) -> None:
     outcomes = _wal_flips(admin, tmp_path, flips, seed)
     bad = {k: v for k, v in outcomes.items() if k not in ("refused", "caught")}
