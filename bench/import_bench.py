@@ -5,8 +5,9 @@ from CSV and XLSX, against the bare reading speed of the same files measured in 
     .venv/bin/python bench/import_bench.py [--rows 100000] [--encoding gbk]
 
 The files are realistic rosters from the demo generator (names, valid ID numbers, units, posts,
-ranks). Each measurement runs in a child process so its peak RSS is its own. Archives use a light
-KDF: key derivation is not what is measured. "import" is ``ImportService.import_persons`` end to
+ranks). Each measurement runs in a child process so its peak RSS is its own (``--inline``, for the
+smoke run, measures in one process); ``python -m bench`` runs the whole of it with ``--json`` in a child.
+Archives use a light KDF: key derivation is not what is measured. "import" is ``ImportService.import_persons`` end to
 end: read, check every line, match against the archive, encrypted backup, bulk insert with change
 log and audit entries, one transaction.
 """
@@ -17,7 +18,6 @@ import argparse
 import csv
 import io
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -28,7 +28,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.harness import Row, table  # noqa: E402
+from bench.child import report  # noqa: E402
+from bench.harness import Row, peak_rss_mb, table  # noqa: E402
 from desktop_app.store import keyslots  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase 2026"
@@ -36,6 +37,7 @@ LIGHT_KDF = keyslots.KdfParams(salt=b"", iterations=1, lanes=1, memory_kib=8192)
 HEADERS = ("序号", "姓名", "公民身份号码", "单位", "职务", "职级", "类别", "状态", "建档日期")
 CSV_TARGET = 10_000       # rows per second
 MEMORY_TARGET = 500       # MB
+INLINE = False            # --inline: measure in this process instead of one child each (smoke runs)
 
 
 # -- data ------------------------------------------------------------------------------------------
@@ -123,11 +125,13 @@ def child(task: str, args: list[str]) -> dict[str, Any]:
         result["seconds"] = time.perf_counter() - started
         services.close()
     result.setdefault("seconds", time.perf_counter() - started)
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_mb"] = peak_rss_mb()
     return result
 
 
 def run_child(task: str, *args: Path | str) -> dict[str, Any]:
+    if INLINE:  # --inline (the smoke run): the same code in this process, figures not comparable
+        return child(task, [str(a) for a in args])
     out = subprocess.run([sys.executable, __file__, "--child", task, *map(str, args)], capture_output=True,
                          text=True, check=False, cwd=ROOT)
     if out.returncode != 0:
@@ -168,7 +172,7 @@ def measure(folder: Path, rows: int, encoding: str) -> list[Row]:
                        f"{again['rows'] / again['seconds']:,.0f} rows/s ({again['seconds']:.1f} s)",
                        target="writes nothing", holds=again["inserted"] == 0 and again["unchanged"] == rows))
         peak = max(first["peak_mb"], dry["peak_mb"], again["peak_mb"])
-        out.append(Row(f"  peak memory of the import ({fmt.upper()})", f"{peak:,.0f} MB",
+        out.append(Row(f"peak memory (RSS): import of {rows:,} persons from {fmt.upper()}", f"{peak:,.0f} MB",
                        f"reader alone {bare['peak_mb']:,.0f} MB", target=f"< {MEMORY_TARGET} MB",
                        holds=peak < MEMORY_TARGET))
     archive = folder / "csv.db"
@@ -184,14 +188,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--encoding", default="gbk", help="of the CSV file (default gbk, what Excel writes)")
+    parser.add_argument("--json", action="store_true", help="report rows for python -m bench")
+    parser.add_argument("--inline", action="store_true", help="no child per measurement (smoke run)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(args.child[0], args.child[1:])))
         return 0
+    global INLINE
+    INLINE = args.inline
     with tempfile.TemporaryDirectory(prefix="if-import-bench-") as folder:
         rows = measure(Path(folder), args.rows, args.encoding)
-    print(table(rows))
+    if args.json:
+        report(rows)
+    else:
+        print(table(rows))
     return 0
 
 
