@@ -26,6 +26,9 @@ def _register_users(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("archive")
     p.add_argument("name")
     p.add_argument("--role", required=True, help=f"one of {Role.help_text()}")
+    p.add_argument("--units", metavar="UNIT,...", type=_unit_list,
+                   help="limit the user to these units and the units below them (id, 统一社会信用代码 or name, "
+                        "comma-separated; default: the whole archive, or your own units if you are limited)")
     p.set_defaults(func=cmd_user_add)
     p = users.add_parser("remove", help="remove a user and their key slot")
     p.add_argument("archive")
@@ -34,6 +37,15 @@ def _register_users(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = users.add_parser("list", help="list users")
     p.add_argument("archive")
     p.set_defaults(func=cmd_user_list)
+    p = users.add_parser("scope", help="show, set or clear the units a user is limited to")
+    p.add_argument("archive")
+    p.add_argument("name")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--units", metavar="UNIT,...", type=_unit_list,
+                       help="limit the user to exactly these units and the units below them "
+                            "(id, 统一社会信用代码 or name, comma-separated)")
+    which.add_argument("--all", action="store_true", help="give the user the whole archive again")
+    p.set_defaults(func=cmd_user_scope)
     p = users.add_parser("passwd", help="change your own passphrase (new one from INTEGRITY_FILES_NEW_PASSPHRASE)")
     p.add_argument("archive")
     p.set_defaults(func=cmd_user_passwd)
@@ -129,18 +141,43 @@ def _uuid(text: str) -> uuid.UUID:
         raise ValidationError(f"{text!r} is not a record id", field="record") from None
 
 
+def _unit_list(text: str) -> list[str]:
+    units = [u.strip() for u in text.replace("，", ",").split(",") if u.strip()]
+    if not units:
+        raise argparse.ArgumentTypeError("give at least one unit")
+    return units
+
+
+def _scope_text(units: tuple[str, ...]) -> str:
+    return "、".join(units) if units else "whole archive"
+
+
 def cmd_user_add(args: argparse.Namespace) -> int:
     passphrase = secret_from(NEW_PASSPHRASE_ENV, f"Passphrase for new user {args.name}: ", confirm=True)
     with signed_in(args) as services:
-        row = services.users.add(args.name, args.role, passphrase)
-    print(f"Added user {row.name} ({row.role.label}).")
+        row = services.users.add(args.name, args.role, passphrase, units=args.units)
+    print(f"Added user {row.name} ({row.role.label}); units: {_scope_text(row.units)}.")
     return 0
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     with signed_in(args) as services:
         users = services.users.list()
-    print_table(["name", "role", "active"], [[u.name, u.role.label, "yes" if u.active else "no"] for u in users])
+    print_table(["name", "role", "active", "units"],
+                [[u.name, u.role.label, "yes" if u.active else "no", _scope_text(u.units)] for u in users])
+    return 0
+
+
+def cmd_user_scope(args: argparse.Namespace) -> int:
+    with signed_in(args) as services:
+        if args.all:
+            services.users.clear_scope(args.name)
+            units: tuple[str, ...] = ()
+        elif args.units:
+            units = tuple(u.name for u in services.users.set_scope(args.name, args.units))
+        else:
+            units = tuple(u.name for u in services.users.scope(args.name))
+    print(f"{args.name}: {_scope_text(units)}")
     return 0
 
 

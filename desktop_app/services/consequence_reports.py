@@ -27,6 +27,7 @@ from desktop_app.services.objections import ObjectionService
 from desktop_app.services.records import OPEN_OBJECTION_STATES
 from desktop_app.services.repair import RepairService
 from desktop_app.services.reports import Cell, ReportParams, ReportSpec, ReportTable, register_report
+from desktop_app.services.scope import Target, UnitScope, scoped
 from desktop_app.services.units import unit_by_name
 from desktop_app.store.models import Assessment, IntegrityRecord, Person, Unit
 from desktop_app.store.models.objections import Objection, UnitHeadcount
@@ -52,6 +53,7 @@ class HeadcountService:
         self.ctx = ctx
 
     @requires(Permission.UNIT_WRITE)
+    @scoped(unit_name=Target.UNIT_NAME)
     def set_headcount(self, unit_name: str, year: int, headcount: int) -> HeadcountRow:
         if not 1990 <= year <= self.ctx.today().year + 1:
             raise ValidationError(f"year {year} is out of range", field="year")
@@ -70,11 +72,12 @@ class HeadcountService:
             return HeadcountRow(unit.id, unit.name, year, headcount)
 
     @requires(Permission.UNIT_READ)
+    @scoped(rows=True)
     def for_year(self, year: int) -> list[HeadcountRow]:
         with self.ctx.read() as s:
             return [HeadcountRow(h.unit_id, name, h.year, h.headcount) for h, name in s.execute(
                 select(UnitHeadcount, Unit.name).join(Unit, UnitHeadcount.unit_id == Unit.id)
-                .where(UnitHeadcount.year == year).order_by(Unit.name)).all()]
+                .where(UnitHeadcount.year == year, self.ctx.scope(s).where_unit(Unit.id)).order_by(Unit.name)).all()]
 
 
 # -- awards ---------------------------------------------------------------------------------
@@ -83,7 +86,7 @@ def build_awards(services: Services, params: ReportParams) -> ReportTable:
     today = services.ctx.today()
     year = params.year or today.year
     with services.ctx.read() as s:
-        persons = _persons(s, params.unit_name)
+        persons = _persons(s, params.unit_name, services.ctx.scope(s))
         ids = [p.id for p, _ in persons]
         facts = _record_facts(s, ids)
         grades = {pid: AssessmentGrade(g) for pid, g in s.execute(
@@ -120,7 +123,8 @@ def build_sanctions(services: Services, params: ReportParams) -> ReportTable:
         query = (select(r, Person, Unit.name).join(Person, r.person_id == Person.id)
                  .join(Unit, Person.unit_id == Unit.id)
                  .where(r.state == RecordState.ACTIVE.value, r.polarity == Polarity.DISHONEST.value,
-                        r.sanction.is_not(None), r.sanction_end > today)
+                        r.sanction.is_not(None), r.sanction_end > today,
+                        services.ctx.scope(s).where_unit(Person.unit_id))
                  .order_by(Unit.name, Person.name_pinyin, r.sanction_end))
         if params.unit_name:
             query = query.where(Person.unit_id == unit_by_name(s, params.unit_name).id)
@@ -176,7 +180,8 @@ def build_coverage(services: Services, params: ReportParams) -> ReportTable:
     year = params.year or today.year
     year_end = min(date(year, 12, 31), today)
     with services.ctx.read() as s:
-        units = list(s.scalars(select(Unit).order_by(Unit.division_code, Unit.name)))
+        units = list(s.scalars(select(Unit).where(services.ctx.scope(s).where_unit(Unit.id))
+                               .order_by(Unit.division_code, Unit.name)))
         if params.unit_name:
             units = [unit_by_name(s, params.unit_name)]
         serving = Person.status == PersonStatus.SERVING.value
@@ -207,9 +212,10 @@ def _rate(count: int, roster: int) -> str:
 
 # -- shared ---------------------------------------------------------------------------------
 
-def _persons(s: Session, unit_name: str | None) -> list[tuple[Person, str]]:
+def _persons(s: Session, unit_name: str | None, scope: UnitScope) -> list[tuple[Person, str]]:
     query = (select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id)
-             .where(Person.status == PersonStatus.SERVING.value).order_by(Unit.name, Person.name_pinyin, Person.id))
+             .where(Person.status == PersonStatus.SERVING.value, scope.where_unit(Person.unit_id))
+             .order_by(Unit.name, Person.name_pinyin, Person.id))
     if unit_name:
         query = query.where(Person.unit_id == unit_by_name(s, unit_name).id)
     return [(p, name) for p, name in s.execute(query).all()]

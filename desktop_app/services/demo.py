@@ -22,6 +22,7 @@ from desktop_app.domain.pinyin import pinyin_keys
 from desktop_app.domain.policy import DEFAULT_POLICY
 from desktop_app.errors import StateError
 from desktop_app.services.context import ServiceContext, requires
+from desktop_app.services.scope import unscoped
 from desktop_app.store.bulk import BulkWriter
 from desktop_app.store.models import Assessment, IntegrityRecord, Person, Unit
 from desktop_app.store.writer import Actor
@@ -47,6 +48,7 @@ class DemoService:
         self.ctx = ctx
 
     @requires(Permission.UNIT_WRITE)
+    @unscoped("demo data goes into an empty archive, units included")
     def load(self, *, persons: int, seed: int = 2017, progress: Progress | None = None,
              cancel: Callable[[], bool] | None = None) -> DemoSummary:
         for needed in (Permission.PERSON_WRITE, Permission.RECORD_WRITE, Permission.ASSESSMENT_WRITE):

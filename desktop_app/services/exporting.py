@@ -38,6 +38,7 @@ from desktop_app.domain.permissions import Permission
 from desktop_app.errors import ValidationError
 from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.reports import Cell, ReportParams, ReportTable, build_report
+from desktop_app.services.scope import Target, scoped, unscoped
 from desktop_app.services.ui_queries import ROWID, UiQueries
 from desktop_app.store.models import IntegrityRecord, Person, Unit
 from desktop_app.tabular.writer import table_format, write_table
@@ -64,6 +65,7 @@ class ExportService:
         self.ctx = ctx
 
     @requires(Permission.EXPORT)
+    @scoped(rows=True, unit_id=Target.UNIT)
     def persons(self, path: Path, *, text: str = "", unit_id: uuid.UUID | None = None, flag: Flag | None = None,
                 sort: str = "name", descending: bool = False, full_ids: bool = False) -> ExportResult:
         """The persons a search (text, unit, flag) finds, in the list's order (sort, descending)."""
@@ -79,10 +81,12 @@ class ExportService:
         return self._write(path, kind, "人员名单", PERSON_HEADERS, rows, "persons", full_ids, detail)
 
     @requires(Permission.EXPORT)
+    @scoped(rows=True)
     def units(self, path: Path) -> ExportResult:
         kind = self._begin("units", path, Permission.UNIT_READ, False)
         with self.ctx.read() as s:
-            units = s.execute(select(Unit).order_by(Unit.division_code, Unit.name)).scalars().all()
+            units = s.execute(select(Unit).where(self.ctx.scope(s).where_unit(Unit.id))
+                              .order_by(Unit.division_code, Unit.name)).scalars().all()
         names = {u.id: u.name for u in units}
         table = division_table()
         rows = [(u.name, u.uscc, u.division_code, table.full_name(u.division_code), UnitLevel(u.level).label,
@@ -90,6 +94,7 @@ class ExportService:
         return self._write(path, kind, "单位名单", UNIT_HEADERS, rows, "units", False, {})
 
     @requires(Permission.EXPORT)
+    @scoped(rows=True, unit_id=Target.UNIT, person_id=Target.PERSON)
     def records(self, path: Path, *, unit_id: uuid.UUID | None = None, person_id: uuid.UUID | None = None,
                 full_ids: bool = False) -> ExportResult:
         """Integrity records (of one unit's persons, or one person's), by person and decision date."""
@@ -103,12 +108,14 @@ class ExportService:
         if person_id is not None:
             query = query.where(r.person_id == person_id)
         with self.ctx.read() as s:
+            query = query.where(self.ctx.scope(s).where_unit(Person.unit_id))
             rows = [_record_cells(rec, name, _id(number, full_ids), unit)
                     for rec, name, number, unit in s.execute(query.execution_options(yield_per=CHUNK))]
         detail = {"unit": unit_id.hex if unit_id else None, "person": person_id.hex if person_id else None}
         return self._write(path, kind, "诚信记录", RECORD_HEADERS, rows, "records", full_ids, detail)
 
     @requires(Permission.EXPORT)
+    @scoped(rows=True, unit_name=Target.UNIT_NAME)
     def report(self, kind: str, path: Path, *, year: int | None = None, unit_name: str | None = None) -> ExportResult:
         """A report of the registry (``services.reports.REPORTS``) as a file."""
         from desktop_app.services import Services  # the registry's builders take the facade
@@ -120,6 +127,7 @@ class ExportService:
                            {"kind": kind, "year": year, "unit": unit_name})
 
     @requires(Permission.EXPORT)
+    @unscoped("writes a table the caller already holds (a page's list, itself read within the scope)")
     def table(self, table: ReportTable, path: Path, *, source: str = "list") -> ExportResult:
         """A table a page already shows (any list): ID numbers in it are masked."""
         if not isinstance(table, ReportTable):

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from desktop_app.domain.permissions import Permission
 from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.rows import AuditRow
+from desktop_app.services.scope import unscoped
 from desktop_app.store import keyslots
 from desktop_app.store.audit_chain import verify_chain, verify_state
 from desktop_app.store.engine import connect_raw, describe_db_error
@@ -45,6 +46,7 @@ class MaintenanceService:
         self.ctx = ctx
 
     @requires(Permission.ARCHIVE_VERIFY)
+    @unscoped("the integrity of the whole archive file")
     def verify(self) -> VerifyReport:
         archive = self.ctx.archive
         conn = connect_raw(archive.path, archive.raw_key())
@@ -73,6 +75,7 @@ class MaintenanceService:
         return report
 
     @requires(Permission.ARCHIVE_BACKUP)
+    @unscoped("a backup is of the whole archive file")
     def backup(self, dest: Path) -> Path:
         path = self.ctx.archive.backup_to(Path(dest))
         with self.ctx.write() as w:
@@ -80,6 +83,7 @@ class MaintenanceService:
         return path
 
     @requires(Permission.ARCHIVE_REKEY)
+    @unscoped("the data key is of the whole archive file")
     def rekey(self) -> None:
         """Rotate the data key; every active user's and the recovery slot get the new key."""
         with self.ctx.read() as s:
@@ -92,6 +96,7 @@ class MaintenanceService:
             w.audit("archive.rekey")
 
     @requires(Permission.AUDIT_READ)
+    @unscoped("the auditor reads the whole audit trail (separation of duties)")
     def audit_entries(self, *, limit: int = 100, before_seq: int | None = None,
                       object_id: str | None = None) -> list[AuditRow]:
         with self.ctx.read() as s:

@@ -50,6 +50,7 @@ from desktop_app.services.records import (
     apply_revocation,
     check_record_draft,
 )
+from desktop_app.services.scope import Target, scoped
 from desktop_app.store.models import IntegrityRecord, Person, Unit
 from desktop_app.store.models.objections import Objection, RepairApplication
 from desktop_app.store.writer import Writer
@@ -141,6 +142,7 @@ class ObjectionService:
     # -- clerk: register, add evidence, forward for verification ------------------------------
 
     @requires(Permission.OBJECTION_WRITE)
+    @scoped(record_id=Target.RECORD)
     def file(self, record_id: uuid.UUID, draft: ObjectionDraft) -> ObjectionRow:
         """登记: the record shows 异议处理中 from now until the objection is refused or decided."""
         today = self.ctx.today()
@@ -164,6 +166,7 @@ class ObjectionService:
             return self._row(w.session, objection)
 
     @requires(Permission.OBJECTION_WRITE)
+    @scoped(objection_id=Target.OBJECTION)
     def add_evidence(self, objection_id: uuid.UUID, files: list[EvidenceFile]) -> ObjectionRow:
         if not files:
             raise ValidationError("choose at least one file", field="evidence")
@@ -177,6 +180,7 @@ class ObjectionService:
             return self._row(w.session, objection)
 
     @requires(Permission.OBJECTION_WRITE)
+    @scoped(objection_id=Target.OBJECTION)
     def start_verification(self, objection_id: uuid.UUID, *, on: date | str | None = None) -> ObjectionRow:
         """转提供单位核查: the self-check could not settle it; the data provider verifies."""
         return self._move(objection_id, ObjectionAction.VERIFY, on, lambda o, day: {"verification_started_on": day})
@@ -184,11 +188,13 @@ class ObjectionService:
     # -- reviewer: accept or refuse, decide, override ----------------------------------------
 
     @requires(Permission.OBJECTION_DECIDE)
+    @scoped(objection_id=Target.OBJECTION)
     def accept(self, objection_id: uuid.UUID, *, on: date | str | None = None) -> ObjectionRow:
         """受理."""
         return self._move(objection_id, ObjectionAction.ACCEPT, on, lambda o, day: {"accepted_on": day})
 
     @requires(Permission.OBJECTION_DECIDE)
+    @scoped(objection_id=Target.OBJECTION)
     def refuse(self, objection_id: uuid.UUID, *, reply: str, on: date | str | None = None) -> ObjectionRow:
         """不予受理, with the written reply saying why; the record no longer shows 异议处理中."""
         text = clean_text(reply, "reply", multiline=True, limit=LIMITS["reply"])
@@ -196,6 +202,7 @@ class ObjectionService:
                           lambda o, day: {"closed_on": day, "reply": text}, close_record=True)
 
     @requires(Permission.OBJECTION_DECIDE)
+    @scoped(objection_id=Target.OBJECTION)
     def decide(self, objection_id: uuid.UUID, decision: ObjectionDecision) -> ObjectionRow:
         """办结: 更正 or 撤销 change the record through the record write path; 维持 keeps it with the
         reason; 无法确认 keeps it annotated with the findings."""
@@ -223,6 +230,7 @@ class ObjectionService:
             return self._row(w.session, objection)
 
     @requires(Permission.OBJECTION_DECIDE)
+    @scoped(objection_id=Target.OBJECTION)
     def override_restriction(self, objection_id: uuid.UUID, *, restrict: bool, reason: str) -> ObjectionRow:
         """Let the record restrict awards while this objection is open (or undo that), with the reason."""
         why = clean_text(reason, "reason", multiline=True)
@@ -240,16 +248,18 @@ class ObjectionService:
     # -- reading --------------------------------------------------------------------------
 
     @requires(Permission.RECORD_READ)
+    @scoped(objection_id=Target.OBJECTION)
     def get(self, objection_id: uuid.UUID) -> ObjectionRow:
         with self.ctx.read() as s:
             return self._row(s, _objection(s, objection_id))
 
     @requires(Permission.RECORD_READ)
+    @scoped(rows=True, person_id=Target.PERSON, record_id=Target.RECORD)
     def search(self, *, open_only: bool = False, state: str | None = None, person_id: uuid.UUID | None = None,
              record_id: uuid.UUID | None = None, limit: int = 100, offset: int = 0) -> list[ObjectionRow]:
         """Newest first."""
         with self.ctx.read() as s:
-            query = select(Objection)
+            query = select(Objection).where(self.ctx.scope(s).where_person(Objection.person_id))
             if open_only:
                 query = query.where(Objection.state.in_([x.value for x in OPEN_STATES]))
             if state:
@@ -263,20 +273,25 @@ class ObjectionService:
             return self._rows(s, page)
 
     @requires(Permission.RECORD_READ)
+    @scoped(rows=True)
     def count_open(self) -> int:
         with self.ctx.read() as s:
             return int(s.scalar(select(func.count(Objection.id)).where(
-                Objection.state.in_([x.value for x in OPEN_STATES]))) or 0)
+                Objection.state.in_([x.value for x in OPEN_STATES]),
+                self.ctx.scope(s).where_person(Objection.person_id))) or 0)
 
     @requires(Permission.RECORD_READ)
+    @scoped(rows=True)
     def overdue(self) -> list[ObjectionRow]:
         """Open objections whose current stage is past its deadline, most overdue first."""
         with self.ctx.read() as s:
-            page = list(s.scalars(select(Objection).where(Objection.state.in_([x.value for x in OPEN_STATES]))))
+            page = list(s.scalars(select(Objection).where(Objection.state.in_([x.value for x in OPEN_STATES]),
+                                                          self.ctx.scope(s).where_person(Objection.person_id))))
             rows = [r for r in self._rows(s, page) if r.deadline.overdue]
         return sorted(rows, key=lambda r: (r.deadline.due_on or date.max, r.received_on))
 
     @requires(Permission.RECORD_READ)
+    @scoped(attachment_id=Target.ATTACHMENT)
     def evidence_content(self, attachment_id: uuid.UUID) -> tuple[AttachmentRow, bytes]:
         """The bytes of one file, for a preview or an export the person asked for; audited."""
         with self.ctx.write() as w:

@@ -18,11 +18,12 @@ from desktop_app.domain.id_number import parse_id_number
 from desktop_app.domain.permissions import Permission
 from desktop_app.domain.pinyin import pinyin_keys
 from desktop_app.domain.text import clean_text
-from desktop_app.errors import DuplicateError, NotFoundError, PermissionDenied, ValidationError
+from desktop_app.errors import DuplicateError, NotFoundError, ValidationError
 from desktop_app.services.consequence_sql import assessment_condition
 from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.records import OPEN_OBJECTION_STATES, to_record_row
 from desktop_app.services.rows import AssessmentRow, AuditRow, PersonFile, PersonRow
+from desktop_app.services.scope import Target, scoped
 from desktop_app.services.training_norms import training_flag, training_shortfall_condition
 from desktop_app.services.units import unit_by_name
 from desktop_app.store.models import Assessment, AuditEntry, IntegrityRecord, Person, Unit
@@ -50,6 +51,7 @@ class PersonService:
         self.ctx = ctx
 
     @requires(Permission.PERSON_WRITE)
+    @scoped(draft=Target.UNIT_NAME)
     def add(self, draft: PersonDraft) -> PersonRow:
         name = clean_text(draft.name, "name")
         number = parse_id_number(draft.id_number, today=self.ctx.today())
@@ -73,6 +75,7 @@ class PersonService:
             return to_person_row(person, unit.name)
 
     @requires(Permission.PERSON_WRITE)
+    @scoped(id_number=Target.ID_NUMBER, unit_name=Target.UNIT_NAME)
     def edit(self, id_number: str, *, name: str | None = None, unit_name: str | None = None,
              post: str | None = None, rank: str | None = None, category: str | None = None,
              status: str | None = None, reason: str = "") -> PersonRow:
@@ -94,6 +97,7 @@ class PersonService:
             return to_person_row(person, _unit_name(s, person.unit_id))
 
     @requires(Permission.PERSON_READ)
+    @scoped(rows=True, unit_id=Target.UNIT)
     def search(self, text: str = "", *, unit_id: uuid.UUID | None = None, flag: Flag | None = None,
                limit: int = 50, offset: int = 0) -> list[PersonRow]:
         """One page of matches, ordered by pinyin (so 张 sorts among the Zs)."""
@@ -105,12 +109,14 @@ class PersonService:
             return [to_person_row(p, unit_name) for p, unit_name in rows]
 
     @requires(Permission.PERSON_READ)
+    @scoped(rows=True, unit_id=Target.UNIT)
     def count(self, text: str = "", *, unit_id: uuid.UUID | None = None, flag: Flag | None = None) -> int:
         with self.ctx.read() as s:
             query = self._filtered(s, select(func.count()).select_from(Person).join(Unit), text, unit_id, flag)
             return int(s.scalar(query) or 0)
 
     @requires(Permission.PERSON_READ)
+    @scoped(rows=True, unit_id=Target.UNIT)
     def search_ids(self, text: str = "", *, unit_id: uuid.UUID | None = None,
                    flag: Flag | None = None) -> list[uuid.UUID]:
         """All matching ids in display order: a table model keeps these and loads rows lazily."""
@@ -120,14 +126,18 @@ class PersonService:
             return list(s.scalars(query.order_by(Person.name_pinyin, Person.id)))
 
     @requires(Permission.PERSON_READ)
+    @scoped(rows=True)
     def rows_by_ids(self, ids: list[uuid.UUID]) -> list[PersonRow]:
-        """Rows for the given ids, in the order given (missing ids are left out)."""
+        """Rows for the given ids, in the order given (missing ids and those outside the user's units
+        are left out)."""
         with self.ctx.read() as s:
             found = {p.id: to_person_row(p, unit_name) for p, unit_name in s.execute(
-                select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id).where(Person.id.in_(ids[:MAX_PAGE])))}
+                select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id).where(
+                    Person.id.in_(ids[:MAX_PAGE]), self.ctx.scope(s).where_unit(Person.unit_id)))}
         return [found[i] for i in ids[:MAX_PAGE] if i in found]
 
     @requires(Permission.RECORD_READ)
+    @scoped(person_id=Target.PERSON)
     def history(self, person_id: uuid.UUID, *, limit: int = 500) -> list[AuditRow]:
         """The audit entries of the person and of their records and assessments, newest first."""
         with self.ctx.read() as s:
@@ -142,13 +152,14 @@ class PersonService:
     def _filtered(self, session: Session, query: Q, text: str, unit_id: uuid.UUID | None,
                   flag: Flag | None) -> Q:
         query = _search_query(query, text, unit_id, broad=_names_units(session, text))
+        query = query.where(self.ctx.scope(session).where_unit(Person.unit_id))
         if flag is None:
             return query
-        if not self.ctx.may(Permission.RECORD_READ):
-            raise PermissionDenied("filtering by flags needs permission record.read")
+        self.ctx.require("person.filter_by_flag", Permission.RECORD_READ)  # audited like any denial
         return query.where(flag_condition(flag, self.ctx.today(), self.ctx))
 
     @requires(Permission.PERSON_READ)
+    @scoped(id_number=Target.ID_NUMBER)
     def show(self, id_number: str) -> PersonFile:
         """The whole file; records and assessments only for users who may read them."""
         with self.ctx.read() as s:
@@ -175,6 +186,7 @@ class PersonService:
         return PersonFile(row, records, assessments, tuple(flags) + ((training,) if training else ()))
 
     @requires(Permission.PERSON_READ)
+    @scoped(person_id=Target.PERSON)
     def show_by_id(self, person_id: uuid.UUID) -> PersonFile:
         """The same file as ``show``, for callers (the GUI) that hold the person's id."""
         with self.ctx.read() as s:
@@ -184,6 +196,7 @@ class PersonService:
         return self.show(number)
 
     @requires(Permission.PERSON_REVEAL_ID)
+    @scoped(person_id=Target.PERSON)
     def reveal_id_number(self, person_id: uuid.UUID) -> str:
         """The full ID number; every reveal is an audit entry."""
         with self.ctx.write() as w:

@@ -22,6 +22,7 @@ from desktop_app.domain.policy import DEFAULT_POLICY, PolicyProfile, SettingValu
 from desktop_app.domain.text import clean_text
 from desktop_app.errors import NotFoundError, ValidationError
 from desktop_app.services.context import ServiceContext, requires, signed_in_only
+from desktop_app.services.scope import unscoped
 from desktop_app.store.models.objections import PolicyProfileRow
 from desktop_app.store.types import canonical_json
 from desktop_app.store.writer import Writer
@@ -54,12 +55,14 @@ class PolicyService:
 
     # The rules are not personal data: every signed-in role may read which ones apply.
     @signed_in_only
+    @unscoped("the policy profile is the whole archive's")
     def current(self) -> PolicyView:
         with self.ctx.read() as s:
             row = _latest_row(s)
             return _view(row) if row is not None else _builtin_view()
 
     @signed_in_only
+    @unscoped("the policy profile is the whole archive's")
     def history(self) -> list[PolicyView]:
         """Every stored version, oldest first (version 1 first even before it is stored)."""
         with self.ctx.read() as s:
@@ -68,6 +71,7 @@ class PolicyService:
         return views if any(v.version == 1 for v in views) else [_builtin_view(), *views]
 
     @signed_in_only
+    @unscoped("the policy profile is the whole archive's")
     def version(self, number: int) -> PolicyView:
         with self.ctx.read() as s:
             row = _row_of_version(s, number)
@@ -78,6 +82,7 @@ class PolicyService:
             return _view(row)
 
     @requires(Permission.POLICY_EDIT)
+    @unscoped("the policy profile is the whole archive's")
     def update(self, changes: Mapping[str, SettingValue], *, note: str) -> PolicyView:
         """Store a new version with ``changes`` applied; decisions already taken keep their version."""
         why = clean_text(note, "reason")

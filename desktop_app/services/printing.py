@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from desktop_app.printing.names import FileNamer
 from desktop_app.printing.verify import PdfPart, inspect_pdf
 from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.persons import PersonService
+from desktop_app.services.scope import Target, scoped, unscoped
 from desktop_app.store.audit_chain import entry_hash, hashed_fields
 from desktop_app.store.models import AuditEntry, Person
 
@@ -109,6 +110,7 @@ class PrintService:
         self._persons = PersonService(ctx)
 
     @requires(Permission.PRINT)
+    @scoped(person_id=Target.PERSON)
     def render(self, person_id: uuid.UUID, *, variant: Variant = Variant.INTERNAL,
                mask_id: bool = False) -> PrintedPdf:
         """One person's file as PDF bytes (for the preview and the printer); audited as a print."""
@@ -120,6 +122,7 @@ class PrintService:
         return PrintedPdf(pdf.data, pdf.code, pdf.pages, person_id, variant, full_id, name)
 
     @requires(Permission.PRINT)
+    @scoped(person_id=Target.PERSON)
     def export(self, person_id: uuid.UUID, path: Path, *, variant: Variant = Variant.INTERNAL,
                mask_id: bool = False) -> PrintedPdf:
         """One person's file written to ``path`` (replaced atomically); audited as an export."""
@@ -132,25 +135,31 @@ class PrintService:
         return PrintedPdf(pdf.data, pdf.code, pdf.pages, person_id, variant, full_id, name)
 
     @requires(Permission.PRINT)
+    @scoped(rows=True)
     def batch(self, person_ids: Sequence[uuid.UUID], target: Path, *, one_file: bool,
               variant: Variant = Variant.INTERNAL, mask_id: bool = False, progress: Progress | None = None,
               cancel: Cancel | None = None) -> BatchResult:
         """Print many files: into one PDF at ``target``, or one PDF per person into the folder
         ``target`` (named 单位-姓名-身份证后四位.pdf). Runs in a worker: ``progress(done, total)``
         after each person; ``cancel()`` returning True stops quietly (per-person files already
-        written stay; a one-file batch writes nothing). Memory stays flat in the per-person form."""
+        written stay; a one-file batch writes nothing). Memory stays flat in the per-person form.
+        Persons outside the user's units are left out (counted in the audit entry as ``out_of_scope``)."""
         self.ctx.require("print.batch", Permission.RECORD_READ)
-        ids = list(dict.fromkeys(person_ids))
+        requested = list(dict.fromkeys(person_ids))
+        ids = self._in_scope(requested)
         job = _Batch(self, ids, Path(target), variant, mask_id, progress, cancel)
-        result = job.run_one_file() if one_file else job.run_per_person()
+        result = replace(job.run_one_file() if one_file else job.run_per_person(), requested=len(requested))
         with self.ctx.write() as w:
             w.audit("print.batch", detail={"batch": job.batch_id, "variant": variant.value,
                                            "mode": "one_file" if one_file else "per_person",
-                                           "requested": len(ids), "persons": result.persons,
-                                           "pages": result.pages, "cancelled": result.cancelled})
+                                           "requested": len(requested), "persons": result.persons,
+                                           "pages": result.pages, "cancelled": result.cancelled,
+                                           **({"out_of_scope": len(requested) - len(ids)}
+                                              if len(ids) < len(requested) else {})})
         return result
 
     @requires(Permission.PRINT)
+    @unscoped("checks a printout the caller already holds against the audit trail")
     def verify(self, pdf: bytes) -> Verification:
         """Is this PDF an unaltered print of this archive? Content, visible text and audit trail."""
         inspection = inspect_pdf(pdf)
@@ -166,6 +175,7 @@ class PrintService:
         return Verification(valid, reason, parts)
 
     @requires(Permission.PRINT)
+    @scoped(rows=True)
     def lookup(self, code: str) -> list[PrintRecord]:
         """The prints whose verification code starts with ``code`` (as printed, typed or scanned)."""
         try:
@@ -174,9 +184,28 @@ class PrintService:
             raise ValidationError(str(exc), field="code") from None
         if len(prefix) < 8:
             raise ValidationError("give at least 8 digits of the verification code", field="code")
-        return self._prints(prefix)
+        with self.ctx.read() as s:
+            scope = self.ctx.scope(s)
+            if scope.whole:
+                return self._prints(prefix)
+            wanted = [p for p in self._prints(prefix) if _is_uuid(p.person_id)]
+            mine = set(s.scalars(select(Person.id).where(Person.id.in_([uuid.UUID(p.person_id) for p in wanted]),
+                                                        scope.where_unit(Person.unit_id))))
+        return [p for p in wanted if uuid.UUID(p.person_id) in mine]
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _in_scope(self, person_ids: list[uuid.UUID]) -> list[uuid.UUID]:
+        """The ids of persons in the user's units, in the order given."""
+        with self.ctx.read() as s:
+            scope = self.ctx.scope(s)
+            if scope.whole:
+                return person_ids
+            mine: set[uuid.UUID] = set()
+            for start in range(0, len(person_ids), 500):
+                chunk = [i for i in person_ids[start:start + 500] if isinstance(i, uuid.UUID)]
+                mine.update(s.scalars(select(Person.id).where(Person.id.in_(chunk), scope.where_unit(Person.unit_id))))
+        return [i for i in person_ids if i in mine]
 
     def _stamp(self) -> str:
         return self._now().strftime("%Y-%m-%d %H:%M:%S")
@@ -352,6 +381,14 @@ def _audit_problem(part: PdfPart, printed: PrintRecord | None, archive_id: str) 
     if printed.pages != part.pages:
         return f"it has {part.pages} pages but {printed.pages} were printed"
     return None
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _person_names(session: Any, hex_ids: set[str]) -> dict[str, str]:

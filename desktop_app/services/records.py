@@ -28,6 +28,7 @@ from desktop_app.errors import NotFoundError, StateError, ValidationError
 from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.policy import current_policy, policy_by_version
 from desktop_app.services.rows import AssessmentRow, RecordRow
+from desktop_app.services.scope import Target, scoped
 from desktop_app.store.digest import JsonValue
 from desktop_app.store.models import Assessment, IntegrityRecord, Person
 from desktop_app.store.models.objections import Objection, RepairApplication
@@ -69,6 +70,7 @@ class RecordService:
         self.ctx = ctx
 
     @requires(Permission.RECORD_WRITE)
+    @scoped(person_id=Target.PERSON)
     def add(self, person_id: uuid.UUID, draft: RecordDraft) -> RecordRow:
         checked = _check(draft, self.ctx.today())
         with self.ctx.write() as w:
@@ -86,6 +88,7 @@ class RecordService:
             return to_record_row(record)
 
     @requires(Permission.RECORD_WRITE)
+    @scoped(record_id=Target.RECORD)
     def correct(self, record_id: uuid.UUID, draft: RecordDraft, *, reason: str) -> RecordRow:
         """更正: new values, the old ones kept as a revision with the reason."""
         why = clean_text(reason, "reason")
@@ -97,6 +100,7 @@ class RecordService:
             return to_record_row(record)
 
     @requires(Permission.RECORD_WRITE)
+    @scoped(record_id=Target.RECORD)
     def activate(self, record_id: uuid.UUID) -> RecordRow:
         with self.ctx.write() as w:
             record = _editable(w.session.get(IntegrityRecord, record_id))
@@ -106,6 +110,7 @@ class RecordService:
             return to_record_row(record)
 
     @requires(Permission.RECORD_WRITE)
+    @scoped(record_id=Target.RECORD)
     def revoke(self, record_id: uuid.UUID, *, reason: str) -> RecordRow:
         """撤销: the record stays in the file as 已撤销, with the reason."""
         why = clean_text(reason, "reason")
@@ -116,6 +121,7 @@ class RecordService:
             return to_record_row(record)
 
     @requires(Permission.RECORD_READ)
+    @scoped(person_id=Target.PERSON)
     def for_person(self, person_id: uuid.UUID) -> list[RecordRow]:
         with self.ctx.read() as s:
             return [to_record_row(r) for r in s.scalars(
@@ -123,6 +129,7 @@ class RecordService:
                 .order_by(IntegrityRecord.decided_on, IntegrityRecord.created_at))]
 
     @requires(Permission.ASSESSMENT_WRITE)
+    @scoped(person_id=Target.PERSON)
     def set_assessment(self, person_id: uuid.UUID, year: int, grade: str) -> AssessmentRow:
         """年度考核: one grade per person and year; setting it again corrects it."""
         parsed = AssessmentGrade.parse(grade, field="grade")

@@ -48,6 +48,7 @@ from desktop_app.services.evidence import (
     read_content,
 )
 from desktop_app.services.records import OPEN_OBJECTION_STATES, OPEN_REPAIR_STATES
+from desktop_app.services.scope import Target, scoped, unscoped
 from desktop_app.store.archive import SYSTEM_USER
 from desktop_app.store.models import IntegrityRecord, Person, Unit
 from desktop_app.store.models.objections import Objection, RepairApplication
@@ -126,6 +127,7 @@ class RepairService:
         self.ctx = ctx
 
     @requires(Permission.RECORD_READ)
+    @scoped(record_id=Target.RECORD)
     def eligibility(self, record_id: uuid.UUID, *, on: date | str | None = None) -> RepairEligibility:
         """Whether a repair may be applied for on ``on`` (default today), and if not, from when."""
         day = parse_day(on, "applied_on", default=self.ctx.today())
@@ -139,6 +141,7 @@ class RepairService:
             return RepairEligibility(record.id, True, None, None)
 
     @requires(Permission.REPAIR_WRITE)
+    @scoped(record_id=Target.RECORD)
     def apply(self, record_id: uuid.UUID, draft: RepairDraft) -> RepairRow:
         """申请: refused, with the date it becomes possible, before the earliest end of publication."""
         today = self.ctx.today()
@@ -166,6 +169,7 @@ class RepairService:
             return self._row(w.session, application)
 
     @requires(Permission.REPAIR_WRITE)
+    @scoped(application_id=Target.REPAIR)
     def add_evidence(self, application_id: uuid.UUID, files: list[EvidenceFile], *,
                      purpose: str = AttachmentPurpose.PROOF.value) -> RepairRow:
         kind = AttachmentPurpose.parse(purpose, field="purpose")
@@ -181,17 +185,20 @@ class RepairService:
             return self._row(w.session, application)
 
     @requires(Permission.REPAIR_DECIDE)
+    @scoped(application_id=Target.REPAIR)
     def accept(self, application_id: uuid.UUID, *, on: date | str | None = None) -> RepairRow:
         """受理 (within 3 working days of the application)."""
         return self._move(application_id, RepairAction.ACCEPT, on, "", lambda day: {"accepted_on": day})
 
     @requires(Permission.REPAIR_DECIDE)
+    @scoped(application_id=Target.REPAIR)
     def refuse(self, application_id: uuid.UUID, *, reason: str, on: date | str | None = None) -> RepairRow:
         """不予受理, with the reason."""
         why = clean_text(reason, "reason", multiline=True)
         return self._move(application_id, RepairAction.REFUSE, on, why, lambda day: {"decided_on": day})
 
     @requires(Permission.REPAIR_DECIDE)
+    @scoped(application_id=Target.REPAIR)
     def decide(self, application_id: uuid.UUID, *, outcome: str, reason: str,
                on: date | str | None = None) -> RepairRow:
         """准予 (the record becomes 已修复) or 不予 (it stays as it is), with the reason."""
@@ -206,16 +213,18 @@ class RepairService:
     # -- reading --------------------------------------------------------------------------
 
     @requires(Permission.RECORD_READ)
+    @scoped(application_id=Target.REPAIR)
     def get(self, application_id: uuid.UUID) -> RepairRow:
         with self.ctx.read() as s:
             return self._row(s, _application(s, application_id))
 
     @requires(Permission.RECORD_READ)
+    @scoped(rows=True, person_id=Target.PERSON, record_id=Target.RECORD)
     def search(self, *, open_only: bool = False, person_id: uuid.UUID | None = None,
              record_id: uuid.UUID | None = None, limit: int = 100, offset: int = 0) -> list[RepairRow]:
         """Newest first."""
         with self.ctx.read() as s:
-            query = select(RepairApplication)
+            query = select(RepairApplication).where(self.ctx.scope(s).where_person(RepairApplication.person_id))
             if open_only:
                 query = query.where(RepairApplication.state.in_(OPEN_REPAIR_STATES))
             if person_id is not None:
@@ -226,19 +235,25 @@ class RepairService:
             return self._rows(s, list(s.scalars(query.limit(max(1, min(limit, MAX_PAGE))).offset(max(0, offset)))))
 
     @requires(Permission.RECORD_READ)
+    @scoped(rows=True)
     def count_open(self) -> int:
         with self.ctx.read() as s:
             return int(s.scalar(select(func.count(RepairApplication.id)).where(
-                RepairApplication.state.in_(OPEN_REPAIR_STATES))) or 0)
+                RepairApplication.state.in_(OPEN_REPAIR_STATES),
+                self.ctx.scope(s).where_person(RepairApplication.person_id))) or 0)
 
     @requires(Permission.RECORD_READ)
+    @scoped(rows=True)
     def overdue(self) -> list[RepairRow]:
         with self.ctx.read() as s:
-            page = list(s.scalars(select(RepairApplication).where(RepairApplication.state.in_(OPEN_REPAIR_STATES))))
+            page = list(s.scalars(select(RepairApplication).where(
+                RepairApplication.state.in_(OPEN_REPAIR_STATES),
+                self.ctx.scope(s).where_person(RepairApplication.person_id))))
             rows = [r for r in self._rows(s, page) if r.deadline.overdue]
         return sorted(rows, key=lambda r: (r.deadline.due_on or date.max, r.applied_on))
 
     @requires(Permission.RECORD_READ)
+    @scoped(attachment_id=Target.ATTACHMENT)
     def evidence_content(self, attachment_id: uuid.UUID) -> tuple[AttachmentRow, bytes]:
         with self.ctx.write() as w:
             row, data = read_content(w.session, attachment_id, OWNER)
@@ -246,6 +261,8 @@ class RepairService:
             return row, data
 
     @requires(Permission.RECORD_READ)
+    @unscoped("公示期满 is the calendar's consequence for the whole archive, written by the system actor "
+              "(like sync apply); it returns record ids only")
     def expire_due(self, today: date | None = None) -> ExpiryResult:
         """公示期满: active 失信 records whose latest publication end (and sanction period) have passed.
 

@@ -51,4 +51,6 @@ def build_report(services: Services, kind: str, params: ReportParams) -> ReportT
     if spec is None:
         raise ValidationError(f"unknown report {kind!r}; available: {', '.join(sorted(REPORTS))}", field="kind")
     services.ctx.require(f"report.{kind}", spec.permission)
-    return spec.build(services, params)
+    if params.unit_name:  # a report of one unit: that unit must be in the user's scope
+        services.ctx.check_scope(f"report.{kind}", unit_name=params.unit_name)
+    return spec.build(services, params)  # every builder reads within the user's units (ctx.scope)

@@ -100,6 +100,7 @@ class UserRow:
     name: str
     role: Role
     active: bool
+    units: tuple[str, ...] = ()  # the names of the units the user is limited to; () = the whole archive
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.permissions import Permission
 from desktop_app.errors import NotFoundError, StateError, ValidationError
 from desktop_app.services.context import ServiceContext, requires, signed_in_only
+from desktop_app.services.scope import scoped, units_of, unscoped
 from desktop_app.store.models import TRACKED_MODELS, Change, IntegrityRecord, Meta, Person
 from desktop_app.store.models.sync import Conflict, QuarantinedChange
 from desktop_app.sync import bundles
@@ -68,6 +69,7 @@ class SyncService:
         self.ctx = ctx
 
     @signed_in_only
+    @unscoped("counts of this archive's sync state, no personal data")
     def status(self) -> SyncStatus:
         with self.ctx.read() as s:
             pending = s.scalar(select(func.count()).select_from(Change).where(
@@ -79,11 +81,13 @@ class SyncService:
                           datetime.fromisoformat(last.value) if last else None, int(conflicts), int(quarantined))
 
     @requires(Permission.SYNC_RUN)
+    @unscoped("the device's public keys")
     def device_keys(self) -> PublicKeys:
         with self.ctx.archive.session(write=True) as s:  # creates the box key on first use
             return public_keys(s, self.ctx.archive.device_id, self.ctx.archive.office_name)
 
     @requires(Permission.SYNC_RUN)
+    @unscoped("sync is archive-level: remote changes apply to every unit")
     def sync(self, central_url: str, *, progress: Callable[[str, int, int], None] | None = None,
              cancel: Callable[[], bool] | None = None) -> SyncReport:
         central = CentralStore(central_url)
@@ -93,23 +97,34 @@ class SyncService:
             central.close()
 
     @requires(Permission.SYNC_RUN)
+    @unscoped("sync is archive-level")
     def export_bundle(self, hq_key_file: Path, out: Path) -> bundles.BundleResult:
         hq = PublicKeys.read(hq_key_file, kind="headquarters")
         return bundles.export_office_bundle(self.ctx.archive, self.ctx.user.name, hq, out)
 
     @requires(Permission.SYNC_RUN)
+    @unscoped("sync is archive-level")
     def import_bundle(self, path: Path, *, dry_run: bool = False) -> bundles.BundleResult:
         return bundles.import_return_bundle(self.ctx.archive, self.ctx.user.name, Path(path), dry_run=dry_run)
 
     @requires(Permission.RECORD_READ)
+    @scoped(rows=True)
     def conflicts(self, *, include_resolved: bool = False) -> list[ConflictRow]:
+        """Conflicts, newest first; of rows of the user's units (and rows of no unit)."""
         with self.ctx.read() as s:
             query = select(Conflict).order_by(Conflict.detected_at.desc(), Conflict.id)
             if not include_resolved:
                 query = query.where(Conflict.resolved.is_(False))
-            return [_conflict_row(s, c) for c in s.scalars(query)]
+            found = list(s.scalars(query))
+            scope = self.ctx.scope(s)
+            hidden: set[uuid.UUID] = set()
+            for entity in {c.entity for c in found} if not scope.whole else ():
+                ids = [c.entity_id for c in found if c.entity == entity]
+                hidden |= {i for _, i, unit in units_of(s, entity, ids) if i is not None and not scope.covers(unit)}
+            return [_conflict_row(s, c) for c in found if c.entity_id not in hidden]
 
     @requires(Permission.RECORD_WRITE)
+    @scoped(written=True)  # the row it concerns must be in scope (checked below and by ServiceContext.write)
     def resolve_conflict(self, conflict_id: uuid.UUID, choice: str) -> None:
         """``kept``: the merged value stays. ``lost``: the losing value is restored (a normal,
         audited edit that syncs). An edit made against a revoke can only be acknowledged."""
@@ -121,6 +136,7 @@ class SyncService:
                 raise NotFoundError("no such conflict", field="conflict")
             if conflict.resolved:
                 raise StateError("this conflict is already resolved", field="conflict")
+            self.ctx.scope(w.session).check_units(units_of(w.session, conflict.entity, [conflict.entity_id]))
             if choice == "lost":
                 if conflict.kind != "concurrent_edit":
                     raise StateError("a revoked record stays revoked; acknowledge the edit instead", field="choice")
@@ -136,6 +152,7 @@ class SyncService:
             w.log_resolution(conflict.id, choice)
 
     @requires(Permission.SYNC_RUN)
+    @unscoped("changes refused from other devices, not rows of units")
     def quarantine(self) -> list[QuarantineRow]:
         with self.ctx.read() as s:
             return [QuarantineRow(q.change_id, q.device_id, q.reason, q.received_at)

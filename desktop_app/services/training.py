@@ -22,6 +22,7 @@ from desktop_app.errors import NotFoundError, StateError, ValidationError
 from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.persons import _search_query
 from desktop_app.services.reports import ReportTable
+from desktop_app.services.scope import Target, UnitScope, scoped, unscoped
 from desktop_app.services.training_import import import_entries
 from desktop_app.services.training_norms import current_rules, norm_checks
 from desktop_app.services.training_roster import (
@@ -62,6 +63,7 @@ class TrainingService:
     # -- courses and sessions ---------------------------------------------------------------
 
     @requires(Permission.TRAINING_WRITE)
+    @unscoped("courses belong to no unit")
     def add_course(self, draft: CourseDraft) -> CourseRow:
         checked = check_course(draft)
         with self.ctx.write() as w:
@@ -70,6 +72,7 @@ class TrainingService:
             return to_course_row(course)
 
     @requires(Permission.TRAINING_WRITE)
+    @unscoped("courses belong to no unit")
     def edit_course(self, course_id: uuid.UUID, draft: CourseDraft) -> CourseRow:
         checked = check_course(draft)
         with self.ctx.write() as w:
@@ -78,6 +81,7 @@ class TrainingService:
             return to_course_row(course)
 
     @requires(Permission.TRAINING_READ)
+    @unscoped("courses belong to no unit")
     def courses(self, text: str = "") -> list[CourseRow]:
         """Courses, newest first; ``text`` filters by a part of the title."""
         with self.ctx.read() as s:
@@ -87,6 +91,7 @@ class TrainingService:
             return [to_course_row(c) for c in s.scalars(query)]
 
     @requires(Permission.TRAINING_WRITE)
+    @unscoped("a session belongs to no unit; a new one has no attendees")
     def add_session(self, course_id: uuid.UUID, draft: SessionDraft) -> SessionRow:
         values = check_session(draft, self.ctx.today())
         with self.ctx.write() as w:
@@ -96,18 +101,21 @@ class TrainingService:
             return to_session_row(run, course.title, 0)
 
     @requires(Permission.TRAINING_WRITE)
+    @scoped(rows=True)  # the session belongs to no unit; its count of attendees is of the user's units
     def edit_session(self, session_id: uuid.UUID, draft: SessionDraft) -> SessionRow:
         values = check_session(draft, self.ctx.today())
         with self.ctx.write() as w:
             run = _get(w.session, TrainingSession, session_id, "session")
             w.update(run, values, "session.update")
-            return _session_row(w.session, run)
+            return _session_row(w.session, run, self.ctx.scope(w.session))
 
     @requires(Permission.TRAINING_READ)
+    @scoped(rows=True)
     def sessions(self, course_id: uuid.UUID | None = None, year: int | None = None) -> list[SessionRow]:
-        """Sessions, latest first, with their number of attendees."""
+        """Sessions, latest first, with their number of attendees (of the user's units)."""
         with self.ctx.read() as s:
-            counts = (select(Attendance.session_id, func.count().label("n")).group_by(Attendance.session_id)
+            counts = (select(Attendance.session_id, func.count().label("n"))
+                      .where(self.ctx.scope(s).where_person(Attendance.person_id)).group_by(Attendance.session_id)
                       .subquery())
             query = (select(TrainingSession, Course.title, func.coalesce(counts.c.n, 0))
                      .join(Course, Course.id == TrainingSession.course_id)
@@ -120,11 +128,13 @@ class TrainingService:
             return [to_session_row(run, title, int(n)) for run, title, n in s.execute(query)]
 
     @requires(Permission.TRAINING_READ)
+    @scoped(rows=True)
     def session(self, session_id: uuid.UUID) -> SessionRow:
         with self.ctx.read() as s:
-            return _session_row(s, _get(s, TrainingSession, session_id, "session"))
+            return _session_row(s, _get(s, TrainingSession, session_id, "session"), self.ctx.scope(s))
 
     @requires(Permission.TRAINING_READ)
+    @unscoped("courses belong to no unit")
     def course(self, course_id: uuid.UUID) -> CourseRow:
         with self.ctx.read() as s:
             return to_course_row(_get(s, Course, course_id, "course"))
@@ -132,23 +142,27 @@ class TrainingService:
     # -- attendance -------------------------------------------------------------------------
 
     @requires(Permission.TRAINING_READ)
+    @scoped(rows=True)
     def attendance(self, session_id: uuid.UUID) -> list[AttendanceRow]:
-        """The attendees of a session, in pinyin order of their names."""
+        """The attendees of a session (of the user's units), in pinyin order of their names."""
         with self.ctx.read() as s:
             _get(s, TrainingSession, session_id, "session")
-            return _attendance_rows(s, session_id)
+            return _attendance_rows(s, session_id, self.ctx.scope(s))
 
     @requires(Permission.TRAINING_READ)
+    @scoped(rows=True)
     def find_persons(self, text: str, *, limit: int = 20) -> list[TraineeRow]:
         """Persons to add: by name, pinyin, initials, ID number or its last digits, or unit."""
         if not text.strip():
             return []
         with self.ctx.read() as s:
             query = _search_query(select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id), text, None)
+            query = query.where(self.ctx.scope(s).where_unit(Person.unit_id))
             rows = s.execute(query.order_by(Person.name_pinyin, Person.id).limit(max(1, min(limit, MAX_PAGE))))
             return [trainee(p, unit_name) for p, unit_name in rows]
 
     @requires(Permission.TRAINING_READ)
+    @scoped(id_number=Target.ID_NUMBER)
     def person_by_id_number(self, id_number: str) -> TraineeRow:
         with self.ctx.read() as s:
             number = parse_id_number(id_number, today=self.ctx.today()).value
@@ -159,6 +173,7 @@ class TrainingService:
             return trainee(found[0], found[1])
 
     @requires(Permission.TRAINING_WRITE)
+    @scoped(person_ids=Target.PERSONS)
     def add_attendees(self, session_id: uuid.UUID, person_ids: list[uuid.UUID]) -> list[AttendanceRow]:
         """Put persons on a session (those already on it are left as they are); returns the new rows."""
         with self.ctx.write() as w:
@@ -175,9 +190,10 @@ class TrainingService:
                                  **attendance_values(course, AttendanceEntry(), None, rules))
                 w.insert(row, "attendance.create")
                 added.append(row.id)
-            return [r for r in _attendance_rows(w.session, run.id) if r.id in set(added)]
+            return [r for r in _attendance_rows(w.session, run.id, self.ctx.scope(w.session)) if r.id in set(added)]
 
     @requires(Permission.TRAINING_WRITE)
+    @scoped(person_id=Target.PERSON)
     def record_attendance(self, session_id: uuid.UUID, person_id: uuid.UUID,
                           entry: AttendanceEntry) -> AttendanceRow:
         """Add a person to a session with their marks, or change the marks they have."""
@@ -197,6 +213,7 @@ class TrainingService:
             return _one_row(w.session, current.id)
 
     @requires(Permission.TRAINING_WRITE)
+    @scoped(updates=Target.ATTENDANCES)
     def mark(self, updates: list[AttendanceUpdate]) -> list[AttendanceRow]:
         """Save the marks of a grid in one transaction; a row someone else changed meanwhile refuses all.
 
@@ -222,15 +239,17 @@ class TrainingService:
     # -- rosters ----------------------------------------------------------------------------
 
     @requires(Permission.TRAINING_WRITE)
+    @scoped(rows=True)
     def preview_roster(self, session_id: uuid.UUID, rows: list[tuple[int, dict[str, str]]], *,
                        source: str = "") -> RosterPreview:
-        """Match roster lines to persons; nothing is written."""
+        """Match roster lines to persons (of the user's units); nothing is written."""
         with self.ctx.read() as s:
             _get(s, TrainingSession, session_id, "session")
-            lines = match_lines(s, session_id, rows, self.ctx.today())
+            lines = match_lines(s, session_id, rows, self.ctx.today(), scope=self.ctx.scope(s))
         return RosterPreview(session_id, source, tuple(lines))
 
     @requires(Permission.TRAINING_WRITE)
+    @scoped(rows=True)
     def preview_roster_file(self, session_id: uuid.UUID, path: Path, *, encoding: str | None = None,
                             sheet: str | None = None) -> RosterPreview:
         """Read a CSV (UTF-8/GBK/GB18030) or XLSX roster and match its lines; nothing is written."""
@@ -242,11 +261,12 @@ class TrainingService:
                 raise ValidationError("the roster needs a column 姓名 or 身份证号", field="header")
             rows = list(itertools.islice(table, MAX_LINES + 1))  # match_lines refuses more than MAX_LINES
         with self.ctx.read() as s:
-            lines = match_lines(s, session_id, rows, self.ctx.today())
+            lines = match_lines(s, session_id, rows, self.ctx.today(), scope=self.ctx.scope(s))
         return RosterPreview(session_id, Path(path).name, tuple(lines), encoding=info.encoding, sheet=info.sheet,
                              sheets=info.sheets, unknown_columns=unknown_headers(info.headers))
 
     @requires(Permission.TRAINING_WRITE)
+    @scoped(entries=Target.PERSONS)
     def import_roster(self, session_id: uuid.UUID, entries: list[RosterEntry], *,
                       source: str = "") -> ImportResult:
         """Put every entry on the session in one transaction (bulk path), or refuse them all."""
@@ -258,20 +278,26 @@ class TrainingService:
     # -- norms and sheets -------------------------------------------------------------------
 
     @requires(Permission.TRAINING_READ)
+    @scoped(rows=True, unit_id=Target.UNIT)
     def norms(self, year: int, *, unit_id: uuid.UUID | None = None) -> list[PersonNorm]:
-        """Every person's 合格 hours and days for ``year`` against the norm of their rank tier."""
+        """Every person's (of the user's units) 合格 hours and days for ``year`` against the norm of
+        their rank tier."""
         with self.ctx.read() as s:
-            return norm_checks(s, year, current_rules(s), unit_id=unit_id)
+            return norm_checks(s, year, current_rules(s), unit_id=unit_id, scope=self.ctx.scope(s))
 
     @requires(Permission.TRAINING_READ)
+    @scoped(rows=True)
     def sheet(self, session_id: uuid.UUID) -> ReportTable:
-        """The attendance sheet (签到表/成绩单) of one session as a table."""
+        """The attendance sheet (签到表/成绩单) of one session as a table (attendees of the user's units)."""
         with self.ctx.read() as s:
+            scope = self.ctx.scope(s)
             run = _get(s, TrainingSession, session_id, "session")
             course = _get(s, Course, run.course_id, "course")
-            return attendance_sheet(to_course_row(course), _session_row(s, run), _attendance_rows(s, run.id))
+            return attendance_sheet(to_course_row(course), _session_row(s, run, scope),
+                                    _attendance_rows(s, run.id, scope))
 
     @requires(Permission.TRAINING_READ)
+    @unscoped("writes a table the caller already holds (read within the scope)")
     def export_xlsx(self, table: ReportTable, path: Path) -> Path:
         """Write a training table as XLSX; the export is audited."""
         from desktop_app.services.spreadsheet import write_xlsx
@@ -305,9 +331,10 @@ def to_session_row(run: TrainingSession, title: str, attendees: int) -> SessionR
                       run.version)
 
 
-def _session_row(s: Session, run: TrainingSession) -> SessionRow:
+def _session_row(s: Session, run: TrainingSession, scope: UnitScope) -> SessionRow:
     title = s.scalar(select(Course.title).where(Course.id == run.course_id)) or ""
-    count = s.scalar(select(func.count()).select_from(Attendance).where(Attendance.session_id == run.id)) or 0
+    count = s.scalar(select(func.count()).select_from(Attendance).where(
+        Attendance.session_id == run.id, scope.where_person(Attendance.person_id))) or 0
     return to_session_row(run, title, int(count))
 
 
@@ -315,8 +342,9 @@ _ATTENDEES = (select(Attendance, Person, Unit.name).join(Person, Person.id == At
               .join(Unit, Unit.id == Person.unit_id))
 
 
-def _attendance_rows(s: Session, session_id: uuid.UUID) -> list[AttendanceRow]:
-    query = _ATTENDEES.where(Attendance.session_id == session_id).order_by(Person.name_pinyin, Person.id)
+def _attendance_rows(s: Session, session_id: uuid.UUID, scope: UnitScope) -> list[AttendanceRow]:
+    query = (_ATTENDEES.where(Attendance.session_id == session_id, scope.where_unit(Person.unit_id))
+             .order_by(Person.name_pinyin, Person.id))
     return [_to_row(a, p, u) for a, p, u in s.execute(query)]
 
 

@@ -36,6 +36,7 @@ from desktop_app.domain.training import (
 )
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.policy import current_policy
+from desktop_app.services.scope import UnitScope
 from desktop_app.services.training_rows import PersonNorm
 from desktop_app.store.models import Person, Unit
 from desktop_app.store.models.training import Attendance, Course, TrainingSession
@@ -54,10 +55,14 @@ class _Sums:
 
 
 def norm_checks(session: Session, year: int, rules: NormRules, *, unit_id: uuid.UUID | None = None,
-                person_ids: Sequence[uuid.UUID] | None = None, assessed_only: bool = False) -> list[PersonNorm]:
-    """Each selected person's standing for ``year``, ordered by unit and pinyin."""
+                person_ids: Sequence[uuid.UUID] | None = None, assessed_only: bool = False,
+                scope: UnitScope | None = None) -> list[PersonNorm]:
+    """Each selected person's standing for ``year``, ordered by unit and pinyin (only persons of
+    ``scope``'s units when one is given)."""
     query = (select(Person, Unit.name, Unit.level, Unit.division_code).join(Unit, Person.unit_id == Unit.id)
              .order_by(Unit.name, Person.name_pinyin, Person.id))
+    if scope is not None:
+        query = query.where(scope.where_unit(Person.unit_id))
     if unit_id is not None:
         query = query.where(Person.unit_id == unit_id)
     if person_ids is not None:

@@ -37,7 +37,7 @@ def build_hours(services: Services, params: ReportParams) -> ReportTable:
     with services.ctx.read() as s:
         unit_id = unit_by_name(s, params.unit_name).id if params.unit_name else None
         rules = current_rules(s)
-        checks = norm_checks(s, year, rules, unit_id=unit_id)
+        checks = norm_checks(s, year, rules, unit_id=unit_id, scope=services.ctx.scope(s))
     scope = params.unit_name or "全部单位"
     return norm_table(f"{year}年培训学时统计", checks, year, today, rules, (f"范围：{scope}",))
 
@@ -47,7 +47,8 @@ def build_shortfall(services: Services, params: ReportParams) -> ReportTable:
     with services.ctx.read() as s:
         unit_id = unit_by_name(s, params.unit_name).id if params.unit_name else None
         rules = current_rules(s)
-        checks = [c for c in norm_checks(s, year, rules, unit_id=unit_id, assessed_only=True) if not c.check.met]
+        checks = [c for c in norm_checks(s, year, rules, unit_id=unit_id, assessed_only=True,
+                                         scope=services.ctx.scope(s)) if not c.check.met]
     scope = params.unit_name or "全部单位"
     return norm_table(f"{year}年培训未达标名单", checks, year, today, rules, (f"范围：{scope}，{len(checks)}人",))
 
@@ -62,7 +63,8 @@ def build_sessions(services: Services, params: ReportParams) -> ReportTable:
                  .join(TrainingSession, TrainingSession.course_id == Course.id)
                  .join(Attendance, Attendance.session_id == TrainingSession.id)
                  .join(Person, Person.id == Attendance.person_id).join(Unit, Unit.id == Person.unit_id)
-                 .where(TrainingSession.ends_on.between(f"{year:04d}-01-01", f"{year:04d}-12-31"))
+                 .where(TrainingSession.ends_on.between(f"{year:04d}-01-01", f"{year:04d}-12-31"),
+                        services.ctx.scope(s).where_unit(Person.unit_id))
                  .order_by(TrainingSession.starts_on, Course.title, TrainingSession.id, Person.name_pinyin))
         if params.unit_name:
             query = query.where(Person.unit_id == unit_by_name(s, params.unit_name).id)

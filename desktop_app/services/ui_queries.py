@@ -26,10 +26,11 @@ from sqlalchemy.sql import Select
 
 from desktop_app.domain.consequences import Flag
 from desktop_app.domain.permissions import Permission
-from desktop_app.errors import NotFoundError, PermissionDenied, ValidationError
+from desktop_app.errors import NotFoundError, ValidationError
 from desktop_app.services.context import ServiceContext, requires, signed_in_only
 from desktop_app.services.persons import PersonService, flag_condition, to_person_row
 from desktop_app.services.rows import PersonFile, PersonRow
+from desktop_app.services.scope import Target, scoped, unscoped
 from desktop_app.store.models import Change, Person, Unit
 
 ROWID: ColumnClause[int] = literal_column("persons.rowid", Integer)
@@ -56,32 +57,38 @@ class UiQueries:
         self.ctx = ctx
 
     @requires(Permission.PERSON_READ)
+    @scoped(rows=True)
     def person_order(self, sort: str = "name") -> list[int]:
-        """Every person's rowid in the display order of ``sort`` (ties by pinyin, then rowid)."""
+        """Every person's rowid (of the user's units) in the display order of ``sort`` (ties by pinyin,
+        then rowid)."""
         if sort not in SORT_KEYS:
             raise ValidationError(f"unknown sort {sort!r}", field="sort")
         query: Select[Any] = select(ROWID).select_from(Person)
         if sort == "unit":
             query = query.join(Unit, Person.unit_id == Unit.id)
         with self.ctx.read() as s:
+            query = query.where(self.ctx.scope(s).where_unit(Person.unit_id))
             return list(s.scalars(query.order_by(*SORT_KEYS[sort], ROWID)))
 
     @requires(Permission.PERSON_READ)
+    @scoped(rows=True)
     def person_count(self) -> int:
         with self.ctx.read() as s:
-            return int(s.scalar(select(func.count()).select_from(Person)) or 0)
+            return int(s.scalar(select(func.count()).select_from(Person)
+                                .where(self.ctx.scope(s).where_unit(Person.unit_id))) or 0)
 
     @requires(Permission.PERSON_READ)
+    @scoped(rows=True, unit_id=Target.UNIT)
     def matching_persons(self, text: str = "", *, unit_id: uuid.UUID | None = None,
                          flag: Flag | None = None) -> set[int] | None:
-        """Rowids matching the search, unordered; None when nothing filters (every person)."""
+        """Rowids matching the search, unordered; None when nothing filters (every person of the
+        user's units, as ``person_order`` lists them)."""
         branches = [_text_branch(q) for q in _text_branches(text)]
         conditions = []
         if unit_id is not None:
             conditions.append(Person.unit_id == unit_id)
         if flag is not None:
-            if not self.ctx.may(Permission.RECORD_READ):
-                raise PermissionDenied("filtering by flags needs permission record.read")
+            self.ctx.require("person.filter_by_flag", Permission.RECORD_READ)  # audited like any denial
             conditions.append(Person.id.in_(_flagged_person_ids(flag, self.ctx.today(), self.ctx)))
         if not branches and not conditions:
             return None
@@ -89,6 +96,9 @@ class UiQueries:
             found: set[int] | None = None
             if branches:
                 found = set(s.scalars(union(*branches))) if len(branches) > 1 else set(s.scalars(branches[0]))
+            scope = self.ctx.scope(s)
+            if not scope.whole:  # what the branches found, limited to the user's units
+                conditions.append(scope.where_unit(Person.unit_id))
             if conditions and (found is None or found):
                 query = select(ROWID).select_from(Person).where(and_(*conditions))
                 filtered = set(s.scalars(query))
@@ -96,6 +106,7 @@ class UiQueries:
             return found or set()
 
     @requires(Permission.PERSON_READ)
+    @scoped(rows=True)
     def person_rows(self, rowids: list[int]) -> dict[int, PersonRow]:
         """Rows for up to 1,000 rowids (missing ones are left out)."""
         wanted = rowids[:MAX_ROWS]
@@ -104,10 +115,12 @@ class UiQueries:
         with self.ctx.read() as s:
             # Plain columns, not ORM entities: about 5x faster for a screenful of rows.
             result = s.execute(select(ROWID.label("rowid"), *PERSON_COLUMNS, Unit.name.label("unit_name"))
-                               .join(Unit, Person.unit_id == Unit.id).where(ROWID.in_(wanted)))
+                               .join(Unit, Person.unit_id == Unit.id)
+                               .where(ROWID.in_(wanted), self.ctx.scope(s).where_unit(Person.unit_id)))
             return {row.rowid: to_person_row(row, row.unit_name) for row in result}  # type: ignore[arg-type]
 
     @requires(Permission.PERSON_READ)
+    @scoped(person_id=Target.PERSON)
     def person_file(self, person_id: uuid.UUID) -> PersonFile:
         """``PersonService.show`` by the row's id: the table knows ids, not full ID numbers."""
         with self.ctx.read() as s:
@@ -117,6 +130,7 @@ class UiQueries:
         return PersonService(self.ctx).show(number)
 
     @signed_in_only
+    @unscoped("a count of this archive's unsent changes, no personal data")
     def pending_changes(self) -> int:
         """Local changes not yet sent to headquarters (a count, no personal data: every role sees it)."""
         with self.ctx.read() as s:

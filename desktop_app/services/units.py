@@ -13,6 +13,7 @@ from desktop_app.domain.uscc import parse_uscc, uscc_division_code
 from desktop_app.errors import DuplicateError, NotFoundError, ValidationError
 from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.rows import UnitRow
+from desktop_app.services.scope import Target, scoped
 from desktop_app.store.models import Unit
 
 _LEVEL_OF_DIVISION = {"province": UnitLevel.PROVINCE, "city": UnitLevel.CITY, "county": UnitLevel.COUNTY}
@@ -24,6 +25,7 @@ class UnitService:
         self.ctx = ctx
 
     @requires(Permission.UNIT_WRITE)
+    @scoped(written=True, parent_name=Target.UNIT_NAME)  # a new unit is in scope through its parent
     def add(self, *, name: str, uscc: str, division_code: str, level: str | None = None,
             parent_name: str | None = None) -> UnitRow:
         name = _check_name(name)
@@ -52,11 +54,14 @@ class UnitService:
             return to_unit_row(unit)
 
     @requires(Permission.UNIT_READ)
+    @scoped(rows=True)
     def list(self) -> list[UnitRow]:
         with self.ctx.read() as s:
-            return [to_unit_row(u) for u in s.scalars(select(Unit).order_by(Unit.division_code, Unit.name))]
+            query = select(Unit).where(self.ctx.scope(s).where_unit(Unit.id))
+            return [to_unit_row(u) for u in s.scalars(query.order_by(Unit.division_code, Unit.name))]
 
     @requires(Permission.UNIT_READ)
+    @scoped(name=Target.UNIT_NAME)
     def by_name(self, name: str) -> UnitRow:
         with self.ctx.read() as s:
             return to_unit_row(unit_by_name(s, name))

@@ -99,6 +99,36 @@ def test_users_roles_and_permission_refusal(archive: str, capsys: pytest.Capture
     assert code == 1 and "permission" in err
 
 
+def test_user_unit_scope_commands(archive: str, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    other = "广州市越秀区人力资源和社会保障局"
+    assert run(capsys, "unit", "add", archive, "--name", other, "--code", organ_uscc(3, "440104"),
+               "--division", "440104")[0] == 0
+    assert run(capsys, "person", "add", archive, "--name", "王五", "--id-number", id_number(5, division="440104"),
+               "--unit", other)[0] == 0
+    monkeypatch.setenv("INTEGRITY_FILES_NEW_PASSPHRASE", "clerk passphrase 1")
+    code, out, _ = run(capsys, "user", "add", archive, "clerk1", "--role", "录入员", "--units", organ_uscc(1))
+    assert code == 0 and f"units: {UNIT}" in out
+    code, out, _ = run(capsys, "user", "list", archive)
+    assert code == 0 and "whole archive" in out and UNIT in out
+    assert run(capsys, "user", "scope", archive, "clerk1")[1] == f"clerk1: {UNIT}\n"
+    monkeypatch.setenv("INTEGRITY_FILES_PASSPHRASE", "clerk passphrase 1")
+    code, out, _ = run(capsys, "--user", "clerk1", "person", "list", archive)
+    assert code == 0 and "张三" in out and "王五" not in out
+    code, out, err = run(capsys, "--user", "clerk1", "person", "show", archive, "--id-number",
+                         id_number(5, division="440104"))
+    assert code == 1 and out == "" and "outside your units" in err and "Traceback" not in err
+    monkeypatch.setenv("INTEGRITY_FILES_PASSPHRASE", PASSPHRASE)
+    assert run(capsys, "user", "scope", archive, "clerk1", "--units", f"{UNIT}，{other}")[1] == \
+        f"clerk1: {other}、{UNIT}\n"  # in the order of their division codes
+    assert run(capsys, "user", "scope", archive, "clerk1", "--all")[1] == "clerk1: whole archive\n"
+    with pytest.raises(SystemExit) as caught:  # one or the other
+        main(["user", "scope", archive, "clerk1", "--all", "--units", UNIT])
+    assert caught.value.code == 2
+    code, _, err = run(capsys, "user", "scope", archive, "clerk1", "--units", "无此单位")
+    assert code == 1 and "field units" in err
+
+
 def test_verify_backup_rekey(archive: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "verify", archive)
     assert code == 0 and "audit chain: ok" in out
