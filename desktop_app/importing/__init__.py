@@ -3,9 +3,12 @@
 * ``fields`` — the fields of each kind (persons, units, records, attendance) and the Chinese
   headers that name them;
 * ``mapping`` — header → field mappings, recognised or chosen, and mapping templates (JSON);
-* ``source`` — a CSV/XLSX file (``desktop_app.tabular``) read through a mapping;
+* ``source`` — a CSV/XLSX file (``desktop_app.tabular``; CSV streamed by ``csv_stream``) read
+  through a mapping;
 * ``lines``, ``values`` — checking one line, field by field;
-* ``engine`` — check every line, plan against the archive, write the plan;
+* ``engine`` — check lines a block at a time, plan against the archive, write the plan;
+* ``pipeline``, ``keys`` — one import streamed through its file twice (survey, then write), the
+  file's keys kept as digests: memory does not grow with the file;
 * ``persons``, ``units``, ``records``, ``attendance`` — the kinds;
 * ``report`` — what a dry run found and what an import did.
 

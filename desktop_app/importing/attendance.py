@@ -41,6 +41,7 @@ class AttendanceLine:
 
 class AttendanceImporter:
     kind = ImportKind.ATTENDANCE
+    chunked = False  # lines are matched as one roster
 
     def __init__(self, session_id: uuid.UUID, archive: Archive) -> None:
         self.session_id = session_id

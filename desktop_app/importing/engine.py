@@ -5,6 +5,7 @@ caller's transaction. Kind modules (``persons``, ``units``, ``records``) fill in
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -14,8 +15,9 @@ from typing import Any, Generic, Protocol, TypeVar
 from sqlalchemy.orm import Session
 
 from desktop_app.importing.fields import ImportKind
+from desktop_app.importing.keys import KeyIndex, key_digest
 from desktop_app.importing.lines import LineCheck
-from desktop_app.importing.report import MAX_LISTED, ImportCancelled, ImportReport, Problem, Update, listed
+from desktop_app.importing.report import ImportCancelled, Problem
 from desktop_app.importing.source import ImportSource
 from desktop_app.store.writer import Actor, Changes
 from desktop_app.sync.hlc import HybridClock
@@ -26,7 +28,7 @@ Blame = Callable[[int, "str | None", str, str], Problem]  # (line, field, code, 
 Cancel = Callable[[], bool]
 CHUNK = 500          # rows per IN (...) lookup
 BATCH = 2000         # rows per bulk insert
-PROGRESS_EVERY = 2000
+BLOCK = 2000         # lines checked between key look-ups, progress and cancel
 
 
 class Parsed(Protocol):
@@ -68,6 +70,9 @@ class WriteContext:
 
 class KindImporter(Protocol[I]):
     kind: ImportKind
+    # True when a line's plan depends only on the archive and the line (persons, records): the file is
+    # then matched and written a window at a time. False (units, attendance): all lines at once.
+    chunked: bool
 
     def parse(self, check: LineCheck, today: date) -> I | None: ...
 
@@ -80,46 +85,60 @@ class KindImporter(Protocol[I]):
     def apply(self, ctx: WriteContext, plan: Plan[I]) -> Changes: ...
 
 
+@dataclass(slots=True)
+class CheckedBlock(Generic[I]):
+    """Up to ``BLOCK`` lines of a file after checking them one by one."""
+
+    items: list[I]            # the lines without a problem
+    problems: list[Problem]
+    lines: int
+    invalid: int              # lines with at least one problem
+
+
+def checked_blocks(importer: KindImporter[I], source: ImportSource, today: date, keys: KeyIndex, *, record: bool,
+                   progress: Progress, cancel: Cancel, total: int) -> Iterator[CheckedBlock[I]]:
+    """Check the file's lines a block at a time. A key seen on an earlier line makes the line a
+    duplicate: ``record`` builds ``keys`` (first reading), otherwise it is only looked up (the same
+    file read again)."""
+    rows, lines = iter(source), 0
+    while batch := list(itertools.islice(rows, BLOCK)):
+        checks: list[tuple[LineCheck, I | None]] = []
+        for row in batch:
+            check = LineCheck(source, row)
+            item = importer.parse(check, today)
+            checks.append((check, item if item is not None and check.ok else None))
+        keyed = [(key_digest(importer.key(item)[0]), check, item) for check, item in checks if item is not None]
+        pairs = [(digest, check.line) for digest, check, _item in keyed]
+        first = keys.record(pairs) if record else keys.lookup([digest for digest, _line in pairs])
+        for digest, check, item in keyed:
+            line = first.get(digest, check.line)
+            if line != check.line:
+                _key, blame, what = importer.key(item)
+                check.add(blame, "duplicate", f"{what} repeats line {line} of the file")
+        lines += len(batch)
+        progress(lines, max(total, lines))
+        if cancel():
+            raise ImportCancelled("import cancelled")
+        yield CheckedBlock([item for check, item in checks if item is not None and check.ok],
+                           [p for check, _item in checks for p in check.problems], len(batch),
+                           sum(1 for check, _item in checks if check.problems))
+
+
 def check_lines(importer: KindImporter[I], source: ImportSource, today: date, progress: Progress,
                 cancel: Cancel, total: int) -> Checked[I]:
-    items: list[I] = []
-    problems: list[Problem] = []
-    invalid: set[int] = set()
-    first_line: dict[Hashable, int] = {}
-    lines = 0
-    for row in source:
-        lines += 1
-        check = LineCheck(source, row)
-        item = importer.parse(check, today)
-        if item is not None and check.ok:
-            key, blame, what = importer.key(item)
-            if key in first_line:
-                check.add(blame, "duplicate", f"{what} repeats line {first_line[key]} of the file")
-            else:
-                first_line[key] = row.line
-        if check.problems:
-            invalid.add(row.line)
-            problems.extend(check.problems)
-        elif item is not None:
-            items.append(item)
-        if lines % PROGRESS_EVERY == 0:
-            progress(lines, max(total, lines))
-            if cancel():
-                raise ImportCancelled("import cancelled")
-    return Checked(items, problems, lines, invalid)
-
-
-def build_report(kind: ImportKind, source: ImportSource, checked: Checked[Any], plan: Plan[Any]) -> ImportReport:
-    problems = checked.problems + plan.problems
-    invalid = checked.invalid_lines | {p.line for p in plan.problems}
-    info = source.info
-    updates = tuple(Update(item.line, key, tuple(sorted(values)))
-                    for item, _id, values, key in plan.updates[:MAX_LISTED])
-    return ImportReport(
-        kind=kind, source=info.path.name, format=info.format, encoding=info.encoding, sheet=info.sheet,
-        sheets=info.sheets, headers=info.headers, mapping=source.mapping.columns, lines=checked.lines,
-        new=len(plan.inserts), updates=len(plan.updates), unchanged=plan.unchanged, invalid=len(invalid),
-        problems=listed(problems), updated=updates, problem_count=len(problems))
+    """Every line of a (small) file checked, kept in memory; the import itself streams (``pipeline``)."""
+    checked: Checked[I] = Checked([], [], 0, set())
+    keys = KeyIndex()
+    try:
+        for block in checked_blocks(importer, source, today, keys, record=True, progress=progress, cancel=cancel,
+                                    total=total):
+            checked.items.extend(block.items)
+            checked.problems.extend(block.problems)
+            checked.lines += block.lines
+            checked.invalid_lines.update(p.line for p in block.problems)
+    finally:
+        keys.close()
+    return checked
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from desktop_app.domain.enums import LabelledEnum, labelled
-from desktop_app.services.training_roster import COLUMNS as ROSTER_COLUMNS
+from desktop_app.domain.training import ROSTER_COLUMNS
 
 
 @labelled({"persons": "人员", "units": "单位", "records": "诚信记录", "attendance": "培训名单"})

@@ -65,6 +65,7 @@ class PersonLine:
 
 class PersonImporter:
     kind = ImportKind.PERSONS
+    chunked = True  # a line's plan needs only the archive: matched and written a window at a time
 
     def parse(self, check: LineCheck, today: date) -> PersonLine | None:
         name = check.value("name", lambda t: clean_text(values.person_name(t), "name"))

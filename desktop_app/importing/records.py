@@ -66,6 +66,7 @@ class RecordLine:
 
 class RecordImporter:
     kind = ImportKind.RECORDS
+    chunked = True  # a line's plan needs only the archive: matched and written a window at a time
 
     def parse(self, check: LineCheck, today: date) -> RecordLine | None:
         number = check.value("id_number", lambda t: values.id_number(t, today))

@@ -57,6 +57,7 @@ class UnitLine:
 
 class UnitImporter:
     kind = ImportKind.UNITS
+    chunked = False  # lines refer to each other (parents in the file)
 
     def parse(self, check: LineCheck, today: date) -> UnitLine | None:
         name = check.value("name", lambda t: clean_text(t, "name", limit=200))

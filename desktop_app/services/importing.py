@@ -12,6 +12,9 @@ Every import runs the same way (``desktop_app.importing``):
    change log, audit) in one transaction. A failure or a cancel leaves the archive as it was.
 
 Re-running a file changes nothing: its lines match what the first run stored.
+
+The file is streamed through twice, steps 1–2 and then the write (``importing.pipeline``): memory does
+not grow with its length, and a million-line roster imports in one transaction.
 """
 
 from __future__ import annotations
@@ -29,15 +32,18 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.permissions import Permission
 from desktop_app.errors import StateError, ValidationError
 from desktop_app.importing.attendance import AttendanceImporter
-from desktop_app.importing.engine import Checked, KindImporter, Plan, WriteContext, blamer, build_report, check_lines
+from desktop_app.importing.engine import KindImporter, Plan
 from desktop_app.importing.fields import ImportKind
 from desktop_app.importing.mapping import ColumnMapping, MappingError, check_mapping
 from desktop_app.importing.persons import PersonImporter
+from desktop_app.importing.pipeline import ImportChanged, ImportRun
 from desktop_app.importing.records import RecordImporter
 from desktop_app.importing.report import ImportRejected, ImportReport, ImportResult
-from desktop_app.importing.source import ImportSource, estimate_rows, open_source
+from desktop_app.importing.source import ImportSource, open_source
 from desktop_app.importing.units import UnitImporter
 from desktop_app.services.context import ServiceContext, requires
+from desktop_app.services.import_scope import check_plan
+from desktop_app.services.scope import scoped, unscoped
 from desktop_app.store.archive import Archive
 from desktop_app.store.writer import Actor, Writer
 
@@ -81,6 +87,7 @@ class ImportService:
         self.ctx = ctx
 
     @requires(Permission.PERSON_READ)
+    @unscoped("reads the file's columns and first rows only; nothing from the archive")
     def inspect_file(self, kind: str, path: Path, *, encoding: str | None = None, sheet: str | None = None,
                      mapping: ColumnMapping | None = None) -> FileInspection:
         """Open a file and map its columns (recognised, or as ``mapping`` says); nothing is written."""
@@ -104,32 +111,38 @@ class ImportService:
     # -- persons, units, records ---------------------------------------------------------------
 
     @requires(Permission.PERSON_WRITE)
+    @scoped(written=True)  # every line's unit, checked on the plan (import_scope)
     def check_persons(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
                       cancel: Cancel | None = None) -> ImportReport:
         """Dry run of a persons file: every line checked and matched; nothing is written."""
         return self._check(PersonImporter(), path, options, progress, cancel)
 
     @requires(Permission.PERSON_WRITE)
+    @scoped(written=True)  # every line's unit, checked on the plan (import_scope)
     def import_persons(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
                        cancel: Cancel | None = None) -> ImportResult:
         return self._import(PersonImporter(), path, options, progress, cancel)
 
     @requires(Permission.UNIT_WRITE)
+    @scoped(written=True)  # every line's unit, checked on the plan (import_scope)
     def check_units(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
                     cancel: Cancel | None = None) -> ImportReport:
         return self._check(UnitImporter(), path, options, progress, cancel)
 
     @requires(Permission.UNIT_WRITE)
+    @scoped(written=True)  # every line's unit, checked on the plan (import_scope)
     def import_units(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
                      cancel: Cancel | None = None) -> ImportResult:
         return self._import(UnitImporter(), path, options, progress, cancel)
 
     @requires(Permission.RECORD_WRITE)
+    @scoped(written=True)  # every line's unit, checked on the plan (import_scope)
     def check_records(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
                       cancel: Cancel | None = None) -> ImportReport:
         return self._check(RecordImporter(), path, options, progress, cancel)
 
     @requires(Permission.RECORD_WRITE)
+    @scoped(written=True)  # every line's unit, checked on the plan (import_scope)
     def import_records(self, path: Path, options: ImportOptions | None = None, *, progress: Progress | None = None,
                        cancel: Cancel | None = None) -> ImportResult:
         return self._import(RecordImporter(), path, options, progress, cancel)
@@ -137,12 +150,14 @@ class ImportService:
     # -- attendance (the training feature's roster matching and bulk write) ------------------------
 
     @requires(Permission.TRAINING_WRITE)
+    @scoped(written=True)  # every line's unit, checked on the plan (import_scope)
     def check_attendance(self, session_id: uuid.UUID, path: Path, options: ImportOptions | None = None, *,
                          progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
         return self._check(AttendanceImporter(_session_id(session_id), self.ctx.archive), path, options, progress,
                            cancel)
 
     @requires(Permission.TRAINING_WRITE)
+    @scoped(written=True)  # every line's unit, checked on the plan (import_scope)
     def import_attendance(self, session_id: uuid.UUID, path: Path, options: ImportOptions | None = None, *,
                           progress: Progress | None = None, cancel: Cancel | None = None) -> ImportResult:
         return self._import(AttendanceImporter(_session_id(session_id), self.ctx.archive), path, options, progress,
@@ -150,75 +165,60 @@ class ImportService:
 
     # -- the shared steps ------------------------------------------------------------------------
 
-    def _read(self, importer: KindImporter[Any], path: Path, options: ImportOptions | None, progress: Progress,
-              cancel: Cancel) -> tuple[ImportSource, Checked[Any]]:
+    def _run(self, importer: KindImporter[Any], path: Path, options: ImportOptions | None) -> ImportRun:
+        """The file's import, streamed (``importing.pipeline``); each window's plan is checked against
+        the user's unit scope."""
         opts = options or ImportOptions()
         if opts.mapping is not None and not isinstance(opts.mapping, ColumnMapping):
             raise ValidationError("mapping must be a ColumnMapping", field="mapping")
-        with open_source(importer.kind, _path(path), encoding=opts.encoding, sheet=opts.sheet,
-                         mapping=opts.mapping) as source:
-            total = estimate_rows(source.info)
-            checked = check_lines(importer, source, self.ctx.today(), _half(progress, 0), cancel, total)
-        return source, checked
+        file = _path(path)
 
-    def _plan(self, importer: KindImporter[Any], source: ImportSource, checked: Checked[Any]
-              ) -> tuple[Plan[Any], ImportReport]:
-        with self.ctx.read() as s:
-            plan = importer.plan(s, checked.items, self.ctx.today(), blamer(source))
-        return plan, build_report(importer.kind, source, checked, plan)
+        def open_file() -> ImportSource:
+            return open_source(importer.kind, file, encoding=opts.encoding, sheet=opts.sheet, mapping=opts.mapping)
+
+        def in_scope(session: Session, plan: Plan[Any]) -> None:
+            check_plan(session, self.ctx.scope(session), importer.kind, plan)
+
+        return ImportRun(importer, open_file, self.ctx.today(), on_plan=in_scope)
 
     def _check(self, importer: KindImporter[Any], path: Path, options: ImportOptions | None,
                progress: Progress | None, cancel: Cancel | None) -> ImportReport:
-        source, checked = self._read(importer, path, options, progress or _ignore, cancel or _never)
-        return self._plan(importer, source, checked)[1]
+        with self._run(importer, path, options) as run:
+            return run.survey(self.ctx.read, _half(progress or _ignore, 0), cancel or _never)
 
     def _import(self, importer: KindImporter[Any], path: Path, options: ImportOptions | None,
                 progress: Progress | None, cancel: Cancel | None) -> ImportResult:
         opts = options or ImportOptions()
         progress, cancel = progress or _ignore, cancel or _never
-        source, checked = self._read(importer, path, opts, progress, cancel)
-        if checked.problems and not opts.skip_invalid:  # refused: the report still names the archive's problems
-            report = self._plan(importer, source, checked)[1]
-            self._audit(report, success=False)
-            raise ImportRejected(report)
         archive = self.ctx.archive
-        try:
-            with archive.session(write=True) as s:  # the write lock from here: the plan stays true
-                today = self.ctx.today()
-                plan = importer.plan(s, checked.items, today, blamer(source))
-                report = build_report(importer.kind, source, checked, plan)
-                if (not report.ok and not opts.skip_invalid) or not report.has_work:
-                    raise _Unwritten(report)
-                # The committed state, which the lock we hold keeps as it is until we commit.
-                backup = archive.backups.take("before-import")
-                actor = Actor(self.ctx.user.name, archive.device_id)
-                with _large_page_cache(s, len(plan.inserts)):
-                    importer.apply(WriteContext(s, actor, archive.clock, source.info.path.name, today,
-                                                _half(progress, 1), cancel), plan)
-                _summary(s, actor, archive, report, backup)
-        except _Unwritten as unwritten:
-            refused = not unwritten.report.ok and not opts.skip_invalid
-            self._audit(unwritten.report, success=not refused)
-            if refused:
-                raise ImportRejected(unwritten.report) from None
-            return ImportResult(unwritten.report, 0, 0, unwritten.report.invalid, None)
-        except sa_exc.IntegrityError:
-            raise StateError("the archive changed while the file was imported; nothing was imported; "
-                             "run the import again", field="file", code="import_conflict") from None
+        with self._run(importer, path, opts) as run:
+            report = run.survey(self.ctx.read, _half(progress, 0), cancel)
+            if not report.ok and not opts.skip_invalid:
+                self._audit(report, success=False)
+                raise ImportRejected(report)
+            if not report.has_work:
+                self._audit(report, success=True)
+                return ImportResult(report, 0, 0, report.invalid, None)
+            try:
+                with archive.session(write=True) as s:
+                    # The committed state, which the lock we hold keeps as it is until we commit.
+                    backup = archive.backups.take("before-import")
+                    actor = Actor(self.ctx.user.name, archive.device_id)
+                    with _large_page_cache(s, report.new):
+                        # The file is read, checked and matched again as it is written; each window's
+                        # writes are held to the scope (the plans were checked already).
+                        run.write(s, actor, archive.clock, _half(progress, 1), cancel, skip_invalid=opts.skip_invalid,
+                                  on_written=self.ctx.check_written)
+                    _summary(s, actor, archive, report, backup)
+            except (ImportChanged, sa_exc.IntegrityError):
+                raise StateError("the archive changed while the file was imported; nothing was imported; "
+                                 "run the import again", field="file", code="import_conflict") from None
         return ImportResult(report, report.new, report.updates, report.invalid, backup)
 
     def _audit(self, report: ImportReport, *, success: bool) -> None:
         """An import refused, or one that found nothing to write, is still an audit entry."""
         with self.ctx.write() as w:
             w.audit(f"import.{report.kind.value}", success=success, detail=_detail(report))
-
-
-class _Unwritten(Exception):
-    """Leaves the write transaction without writing: lines were refused, or none would change anything."""
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__(report.source)
-        self.report = report
 
 
 @contextmanager

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.persons_page: PersonsPage | None = None
         self.settings_page: SettingsPage | None = None
         self.sync_controller: SyncController | None = None
+        self.retired: list[SyncController] = []  # stopped, their worker may still be winding down
         self.sync_page: SyncPage | None = None
         self.setObjectName("mainWindow")
         self.resize(1180, 720)
@@ -154,11 +155,22 @@ class MainWindow(QMainWindow):
             self.sync_controller.archive_changed(entities, sender)
 
     def _stop_sync(self) -> None:
-        """No background sync outlives the session (lock, language switch, quit)."""
+        """No background sync outlives the session (lock, language switch, quit). A stopped
+        controller is kept until its worker has ended: the archive must not close under it."""
         if self.sync_controller is not None:
             self.sync_controller.stop()
-            self.sync_controller.deleteLater()
+            self.retired.append(self.sync_controller)
             self.sync_controller = None
+        self.background_done()
+
+    def background_done(self) -> bool:
+        """True when no stopped sync job still runs; controllers whose worker ended are deleted."""
+        running = [c for c in self.retired if not c.runner.pool.waitForDone(0)]
+        for controller in self.retired:
+            if controller not in running:
+                controller.deleteLater()
+        self.retired = running
+        return not running
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._stop_sync()

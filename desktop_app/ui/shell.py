@@ -1,7 +1,12 @@
 """The application's flow: first-run wizard or unlock, the main window, auto-lock and re-unlock.
 
-Locking keeps open forms as encrypted drafts, closes every dialog, drops the pages and their
-cached rows, and closes the archive (the key leaves memory); the unlock dialog covers the window.
+Locking keeps open forms as encrypted drafts, closes every dialog (a modal one too), cancels the
+background tasks, drops the pages and their cached rows and covers the window at once. The archive
+closes (the key leaves memory, every file descriptor on it is released) once no task uses it any
+more: a running import is cancelled and its one transaction rolls back first, so nothing is left
+half written and no worker is pulled from under its connection. Then ``locked`` and the unlock
+dialog. The close also waits for a dialog's nested event loop to unwind, so code that continues
+after ``dialog.exec()`` still finds the archive it had.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 from desktop_app.services import Services
@@ -22,7 +27,7 @@ from desktop_app.store.keyslots import KeyFile, key_path_for
 from desktop_app.ui.demo_setup import DEMO_PASSPHRASE, DEMO_PERSONS, demo_archive_path, ensure_demo_archive
 from desktop_app.ui.drafts import DraftVault
 from desktop_app.ui.i18n import Translations
-from desktop_app.ui.idle import IdleWatcher
+from desktop_app.ui.idle import Clock, IdleWatcher, suspend_aware_clock
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.settings import IDLE_MINUTES, LAST_ARCHIVE, LAST_USER, AppSettings
@@ -32,6 +37,8 @@ from desktop_app.ui.tasks import PROGRESS_DELAY_MS, Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
+CLOSE_POLL_MS = 50  # while a cancelled task winds down, look again this often
+
 
 class AppShell(QObject):
     quit_requested = Signal()
@@ -39,7 +46,8 @@ class AppShell(QObject):
     locked = Signal()
 
     def __init__(self, settings: AppSettings, data_dir: Path, *, translations: Translations | None = None,
-                 clock: Callable[[], float] = time.monotonic, today: Callable[[], date] = date.today,
+                 clock: Clock = time.monotonic, wall: Clock = suspend_aware_clock,
+                 today: Callable[[], date] = date.today,
                  unlocker: Unlocker = Archive.unlock, demo_persons: int = DEMO_PERSONS) -> None:
         super().__init__()
         self.settings = settings
@@ -51,11 +59,12 @@ class AppShell(QObject):
         self.runner = TaskRunner(self)
         self.vault = DraftVault(data_dir / "drafts")
         self.services: Services | None = None
+        self.closing: Services | None = None   # locked, waiting for the background tasks to end
         self.archive_path: Path | None = None
         self.demo = False
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
-        self.idle = IdleWatcher(settings.get(IDLE_MINUTES) * 60.0, clock, parent=self)
+        self.idle = IdleWatcher(settings.get(IDLE_MINUTES) * 60.0, clock, wall, parent=self)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
@@ -178,20 +187,41 @@ class AppShell(QObject):
         if drafts:
             self.vault.seal(archive.raw_key(), archive.archive_id, services.user.name, drafts)
         for widget in _open_dialogs():
-            widget.reject()
-        self.runner.cancel_all()
-        self.window.clear()
+            # done(), not reject(): the import wizard refuses reject() while its import runs; here
+            # the import is cancelled below and rolled back before the archive closes.
+            widget.done(QDialog.DialogCode.Rejected)
+        self.runner.cancel_all(wait_ms=0)
         self.services = None
+        self.closing = services
+        self.window.clear()  # nothing personal on screen from here on
+        log.info("locking")
+        QTimer.singleShot(0, self._close_when_idle)  # after any dialog's exec() has returned
+
+    def _close_when_idle(self) -> None:
+        services = self.closing
+        if services is None:
+            return
+        if not self._tasks_done():
+            self.runner.cancel_all(wait_ms=0)  # also a task queued since
+            QTimer.singleShot(CLOSE_POLL_MS, self._close_when_idle)
+            return
+        self.closing = None
         services.close()
         log.info("archive locked")
         self.locked.emit()
-        self.show_unlock(archive.path, locked=True)
+        self.show_unlock(services.ctx.archive.path, locked=True)
+
+    def _tasks_done(self) -> bool:
+        """No worker thread runs (or waits to run) anything that may hold a connection."""
+        background = self.window.background_done() if self.window is not None else True
+        return self.runner.pool.waitForDone(0) and background
 
     def shutdown(self) -> None:
         self.runner.cancel_all()
-        if self.services is not None:
-            self.services.close()
-            self.services = None
+        for services in (self.services, self.closing):
+            if services is not None:
+                services.close()
+        self.services = self.closing = None
 
 
 def _open_dialogs() -> list[Any]:

@@ -1,10 +1,12 @@
 """Auto-lock and Ctrl+L: the key leaves memory, the window is covered, an open form becomes an
-encrypted draft and comes back after unlock."""
+encrypted draft and comes back after unlock. (The archive closes right after the lock, once the
+event loop has run: ``AppShell.locked``; timing, suspend, modal dialogs and imports: test_idle_lock.)"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +32,7 @@ def signed_in_shell(qtbot, shell, admin):
 
 
 def unlock_again(qtbot, shell) -> None:
+    qtbot.waitUntil(lambda: isinstance(shell.dialog, UnlockDialog) and shell.dialog.locked)
     dialog = shell.dialog
     assert isinstance(dialog, UnlockDialog) and dialog.locked and dialog.isVisible()
     dialog.pass_edit.setText(PASSPHRASE)
@@ -51,10 +54,11 @@ def test_idle_lock_keeps_an_open_form_as_an_encrypted_draft(qtbot, shell, admin,
     clock.advance(9 * 60)
     assert not shell.idle.check(), "not idle yet after 9 of 10 minutes"
     clock.advance(61)
-    assert shell.idle.check()
+    with qtbot.waitSignal(shell.locked, timeout=5000):
+        assert shell.idle.check()
 
     assert shell.services is None and not archive.is_open, "the key is dropped"
-    assert not dialog.isVisible()
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()  # closed (and deleted with its page)
     assert shell.window.outer.currentIndex() == 1 and shell.window.persons_page is None
     assert shell.window.status.user_label.text() == ""
     sealed = b"".join(p.read_bytes() for p in (isolated_data_dir / "drafts").iterdir())
