@@ -85,16 +85,18 @@ class ChainProblem:
 
 def verify_chain(session: Session) -> ChainProblem | None:
     """Walk the chain in order; return the first broken entry, or None."""
-    expected_seq, prev = 1, GENESIS
+    expected_seq, prev, before_prev = 1, GENESIS, ""
     for entry in session.execute(select(AuditEntry).order_by(AuditEntry.seq)
                                  .execution_options(yield_per=5000)).scalars():
         if entry.seq != expected_seq:
             return ChainProblem(expected_seq, f"missing (next present entry is {entry.seq})")
         if entry.prev_hash != prev:
+            if entry.prev_hash == before_prev:  # it links past the entry before it: that one was slipped in
+                return ChainProblem(entry.seq - 1, "was inserted (the entry after it links to the one before it)")
             return ChainProblem(entry.seq, "does not link to the entry before it (removed or reordered)")
         if entry_hash(prev, hashed_fields(entry)) != entry.hash:
             return ChainProblem(entry.seq, "content was altered after it was written")
-        prev, expected_seq = entry.hash, expected_seq + 1
+        before_prev, prev, expected_seq = prev, entry.hash, expected_seq + 1
         session.expunge(entry)
     head = session.get(Meta, AUDIT_HEAD_KEY)
     last_seq = expected_seq - 1

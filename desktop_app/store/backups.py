@@ -8,6 +8,7 @@ oldest are pruned beyond ``KEEP``.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,31 +39,36 @@ def rotating_backup_path(archive_path: Path, reason: str) -> Path:
 
 
 def snapshot(archive_path: Path, key: bytes, dest: Path) -> Path:
+    """All or nothing: the database is written to ``<dest>.part`` and renamed into place only after
+    its key file and head file are beside it, so a kill or a full disk never leaves a backup that
+    looks whole but is cut short or cannot be opened."""
     if dest.exists():
         raise ArchiveError(f"{dest} already exists; choose another backup name", field="dest")
     if not dest.parent.is_dir():
         raise ArchiveError(f"folder {dest.parent} does not exist", field="dest")
-    conn = connect_raw(archive_path, key)
+    part = dest.with_name(dest.name + ".part")
+    part.unlink(missing_ok=True)  # left by an earlier backup that was killed
     try:
-        conn.execute("VACUUM INTO ?", (str(dest),))
-    except Exception as exc:
-        dest.unlink(missing_ok=True)
-        raise ArchiveError(f"backup failed: {type(exc).__name__}: {exc}", field="dest") from None
-    finally:
-        conn.close()
-    try:
-        shutil.copyfile(key_path_for(archive_path), key_path_for(dest))
-    except OSError as exc:
-        dest.unlink(missing_ok=True)
-        raise ArchiveError(f"backup failed writing the key file: {exc.strerror}", field="dest") from None
-    # So the backup's files, restored together, agree with each other. Optional: a backup without
-    # its head file still opens (the head is then unknown), so a failure here fails nothing.
-    with contextlib.suppress(ArchiveError, OSError, sqlcipher.DatabaseError):
-        conn = connect_raw(dest, key)
+        conn = connect_raw(archive_path, key)
         try:
-            record_head_of(conn, dest)
+            conn.execute("VACUUM INTO ?", (str(part),))
         finally:
             conn.close()
+        shutil.copyfile(key_path_for(archive_path), key_path_for(dest))
+        # So the backup's files, restored together, agree with each other. Optional: a backup without
+        # its head file still opens (the head is then unknown), so a failure here fails nothing.
+        with contextlib.suppress(ArchiveError, OSError, sqlcipher.DatabaseError):
+            conn = connect_raw(part, key)
+            try:
+                record_head_of(conn, dest)
+            finally:
+                conn.close()
+        os.replace(part, dest)
+    except Exception as exc:
+        for leftover in (part, key_path_for(dest), head_path_for(dest)):
+            leftover.unlink(missing_ok=True)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        raise ArchiveError(f"backup failed ({reason}); nothing was written", field="dest") from None
     return dest
 
 
