@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from desktop_app.services import Services
 from desktop_app.store import migrations
@@ -14,7 +14,8 @@ from desktop_app.store.archive import Archive
 from desktop_app.store.backups import backup_dir
 from desktop_app.store.engine import make_engine
 from desktop_app.store.models import Base
-from tests.factories import PASSPHRASE
+from tests.conftest import sign_in
+from tests.factories import PASSPHRASE, organ_uscc
 
 
 def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
@@ -61,3 +62,34 @@ def test_archive_from_a_newer_version_is_refused(admin: Services) -> None:
     with pytest.raises(ArchiveError, match="newer version"):
         Archive.unlock(path, "admin", PASSPHRASE)
     assert path.read_bytes() == before
+
+
+def test_an_archive_of_0005_upgrades_with_every_user_on_the_whole_archive(admin: Services) -> None:
+    """0005 → 0006 adds the unit scope: existing users (the first admin included) keep the whole
+    archive, the upgraded archive verifies, and a scope can be set afterwards."""
+    admin.users.add("clerk1", "clerk", "clerk passphrase 1")
+    archive = admin.ctx.archive
+    path, key = archive.path, archive.raw_key()
+    admin.close()
+    engine = make_engine(path, key)
+    migrations.migrate(engine, "0005", down=True)
+    with engine.connect() as conn:
+        assert "user_scopes" not in inspect(conn).get_table_names()
+    engine.dispose()
+    upgraded = Services.sign_in(path, "admin", PASSPHRASE)
+    clerk = sign_in(upgraded, "clerk1", "clerk passphrase 1")
+    try:
+        with upgraded.ctx.read() as s:
+            assert s.scalar(text("SELECT version_num FROM alembic_version")) == migrations.head_revision()
+            assert s.scalar(text("SELECT count(*) FROM user_scopes")) == 0
+        assert len(list(backup_dir(path).glob("*before-migration-0005.db"))) == 1
+        assert upgraded.users.own_scope() == () and clerk.users.own_scope() == ()
+        assert [p.name for p in clerk.persons.search()] == ["李四", "张三"]
+        assert upgraded.maintenance.verify().ok
+        upgraded.units.add(name="越秀区人社局", uscc=organ_uscc(3, "440104"), division_code="440104")
+        upgraded.users.set_scope("clerk1", ["越秀区人社局"])
+        assert clerk.persons.search() == []  # the next call already sees the new scope
+        assert upgraded.maintenance.verify().ok
+    finally:
+        clerk.close()
+        upgraded.close()

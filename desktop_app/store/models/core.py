@@ -74,6 +74,18 @@ class User(Tracked, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class UserScope(Tracked, Base):
+    """One unit a user is limited to; the unit covers its descendants (``units.parent_id``). A user
+    without an active row works on the whole archive. Rows are never deleted: a unit leaves the scope
+    by ``active = False``, so the audit trail binds every state. Like users, never synchronised."""
+
+    __tablename__ = "user_scopes"
+    __table_args__ = (UniqueConstraint("user_id", "unit_id"),)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("units.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class Unit(Tracked, Base):
     __tablename__ = "units"
     # Not unique: two offices may name different units alike; the service refuses local duplicates.
@@ -81,7 +93,8 @@ class Unit(Tracked, Base):
     uscc: Mapped[str] = mapped_column(String(18), unique=True)
     division_code: Mapped[str] = mapped_column(String(6))
     level: Mapped[str] = mapped_column(String(16))
-    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("units.id"), default=None)
+    # Indexed: a user's unit scope walks the tree downwards from its units.
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("units.id"), default=None, index=True)
 
 
 class Person(Tracked, Base):
@@ -150,7 +163,9 @@ class Change(Base):
     """The local change log that sync pushes (DESIGN.md §5)."""
 
     __tablename__ = "changes"
-    __table_args__ = (Index("ix_changes_entity", "entity", "entity_id"),)
+    __table_args__ = (Index("ix_changes_entity", "entity", "entity_id"),
+                      # the sync status counts pending changes from this index alone (migration 0007)
+                      Index("ix_changes_pending", "sent_at", "acked_at", "entity"))
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     change_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     entity: Mapped[str] = mapped_column(String(32))
@@ -166,7 +181,7 @@ class Change(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     user_name: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None, index=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
     acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)  # by headquarters (bundles)
 
 
@@ -202,5 +217,5 @@ def register_tracked(entity: str, model: type[Tracked]) -> None:
 
 
 for _entity, _model in (("user", User), ("unit", Unit), ("person", Person), ("record", IntegrityRecord),
-                        ("assessment", Assessment)):
+                        ("assessment", Assessment), ("user_scope", UserScope)):
     register_tracked(_entity, _model)
