@@ -269,3 +269,17 @@ def is_assessed(status: str, file_opened_on: date, year: int) -> bool:
 
 def _num(value: float) -> str:
     return f"{value:g}"
+
+
+# The header names a roster's columns go by (training roster import and the general import's
+# attendance kind), in the domain so the import layer needs no service module.
+ROSTER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "名字", "学员姓名", "name"),
+    "id_number": ("身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "id_number"),
+    "unit": ("单位", "工作单位", "所在单位", "单位名称", "unit"),
+    "leave_hours": ("请假学时", "请假", "请假时长", "leave_hours"),
+    "hours_earned": ("获得学时", "学时", "取得学时", "hours_earned", "hours"),
+    "days_earned": ("获得天数", "天数", "days_earned", "days"),
+    "result": ("成绩", "结果", "考核结果", "培训结果", "result"),
+    "certificate_no": ("证书编号", "证书号", "结业证书编号", "certificate_no"),
+}

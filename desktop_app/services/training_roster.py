@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import LabelledEnum, labelled
 from desktop_app.domain.id_number import parse_id_number
-from desktop_app.domain.training import MAX_HOURS, AttendanceResult, parse_amount
+from desktop_app.domain.training import MAX_HOURS, ROSTER_COLUMNS, AttendanceResult, parse_amount
 from desktop_app.errors import IntegrityFilesError, ValidationError
+from desktop_app.services.scope import UnitScope
 from desktop_app.services.training_rows import AttendanceEntry, TraineeRow
 from desktop_app.store.models import Person, Unit
 from desktop_app.store.models.training import Attendance
@@ -31,16 +32,7 @@ CHUNK = 500
 MAX_LINES = 5000
 
 # Column headers people write (after removing spaces), by the field they fill.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "名字", "学员姓名", "name"),
-    "id_number": ("身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "id_number"),
-    "unit": ("单位", "工作单位", "所在单位", "单位名称", "unit"),
-    "leave_hours": ("请假学时", "请假", "请假时长", "leave_hours"),
-    "hours_earned": ("获得学时", "学时", "取得学时", "hours_earned", "hours"),
-    "days_earned": ("获得天数", "天数", "days_earned", "days"),
-    "result": ("成绩", "结果", "考核结果", "培训结果", "result"),
-    "certificate_no": ("证书编号", "证书号", "结业证书编号", "certificate_no"),
-}
+COLUMNS = ROSTER_COLUMNS
 HEADER_NAMES = frozenset(n for names in COLUMNS.values() for n in names)
 _ALIASES = {n.lower(): key for key, names in COLUMNS.items() for n in names}
 _ID_LIKE = re.compile(r"^[0-9]{17}[0-9Xx]$")
@@ -141,7 +133,8 @@ def pasted_rows(text: str) -> list[tuple[int, dict[str, str]]]:
 
 
 def match_lines(session: Session, session_id: uuid.UUID, rows: Sequence[tuple[int, Mapping[str, str]]],
-                today: date) -> list[RosterLine]:
+                today: date, *, scope: UnitScope | None = None) -> list[RosterLine]:
+    """Each line matched to persons (of ``scope``'s units only, when given: others are not found)."""
     if len(rows) > MAX_LINES:
         raise ValidationError(f"a roster has at most {MAX_LINES} lines (out of range)", field="file")
     parsed = [(line, canonical_columns(values) if _needs_mapping(values) else dict(values)) for line, values in rows]
@@ -152,7 +145,7 @@ def match_lines(session: Session, session_id: uuid.UUID, rows: Sequence[tuple[in
             ids.add(number)
         if values.get("name"):
             names.add(values["name"])
-    by_id, by_name = _lookup(session, ids, names)
+    by_id, by_name = _lookup(session, ids, names, scope)
     enrolled = set(session.scalars(select(Attendance.person_id).where(Attendance.session_id == session_id)))
     seen: set[uuid.UUID] = set()
     lines = []
@@ -232,11 +225,13 @@ def _bad_value(entry: AttendanceEntry) -> tuple[str, str | None]:
     return "", None
 
 
-def _lookup(session: Session, ids: set[str], names: set[str]
+def _lookup(session: Session, ids: set[str], names: set[str], scope: UnitScope | None
             ) -> tuple[dict[str, TraineeRow], dict[str, list[TraineeRow]]]:
     by_id: dict[str, TraineeRow] = {}
     by_name: dict[str, list[TraineeRow]] = {}
     base = select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id)
+    if scope is not None:
+        base = base.where(scope.where_unit(Person.unit_id))
     for batch in _chunks(sorted(ids)):
         for person, unit_name in session.execute(base.where(Person.id_number.in_(batch))):
             by_id[person.id_number] = trainee(person, unit_name)

@@ -34,8 +34,16 @@ class ArchiveStatusBar(QStatusBar):
     def show_session(self, services: Services) -> None:
         self.clearMessage()
         archive = services.ctx.archive
-        self.user_label.setText(self.tr("用户：{0}（{1}）").format(services.user.name,
-                                                                label(services.user.role.label)))
+        text = self.tr("用户：{0}（{1}）").format(services.user.name, label(services.user.role.label))
+        units = services.users.own_scope()
+        if units:  # a user limited to some units sees which, so a missing person is not a surprise
+            names = [u.name for u in units]
+            shown = names[0] if len(names) == 1 else self.tr("{0} 等 {1} 个单位").format(names[0], len(names))
+            text += self.tr("，负责：{0}").format(shown)
+            self.user_label.setToolTip(self.tr("负责的单位（含下级单位）：\n{0}").format("\n".join(names)))
+        else:
+            self.user_label.setToolTip("")
+        self.user_label.setText(text)
         self.archive_label.setText(self.tr("档案库：{0}").format(archive.office_name or archive.path.name))
         self.archive_label.setToolTip(str(archive.path))
         self.sync_label.setText(self.tr("上次同步：从未同步"))

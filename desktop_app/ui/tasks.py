@@ -37,11 +37,14 @@ class TaskSignals(QObject):
 
 
 class Task(QRunnable):
-    def __init__(self, work: Work, name: str = "task") -> None:
+    def __init__(self, work: Work, name: str = "task", *, writes: bool = False) -> None:
+        """``writes``: the work commits data, so when it returns normally it succeeded even if a
+        cancel came too late to stop it (saying "cancelled, nothing changed" would be false)."""
         super().__init__()
         self.setAutoDelete(False)
         self.work = work
         self.name = name
+        self.writes = writes
         self.signals = TaskSignals()
         self._cancel = threading.Event()
 
@@ -63,7 +66,7 @@ class Task(QRunnable):
             else:
                 self.signals.failed.emit(exc)
         else:
-            if self.is_cancelled:
+            if self.is_cancelled and not self.writes:
                 self.signals.cancelled.emit()
             else:
                 self.signals.succeeded.emit(result)

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于 公务员诚信档案</source>
+        <translation>About Integrity Files</translation>
+    </message>
+    <message>
+        <source>公务员诚信档案</source>
+        <translation type="vanished">Integrity Files</translation>
+    </message>
+</context>
+<context>
     <name>AppShell</name>
     <message>
         <source>正在生成演示档案库（首次使用时约需一分钟）…</source>
@@ -21,6 +32,20 @@
     <message>
         <source>用户：{0}（{1}）</source>
         <translation>User: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0} 等 {1} 个单位</source>
+        <translation>{0} and {1} units in all</translation>
+    </message>
+    <message>
+        <source>，负责：{0}</source>
+        <translation>, units: {0}</translation>
+    </message>
+    <message>
+        <source>负责的单位（含下级单位）：
+{0}</source>
+        <translation>Units in your charge (with the units below them):
+{0}</translation>
     </message>
     <message>
         <source>档案库：{0}</source>
@@ -52,7 +77,7 @@
     </message>
     <message>
         <source>自动同步需要中心库口令：请在“同步”页输入。</source>
-        <translation>Automatic sync needs the central store's password: enter it on the Sync page.</translation>
+        <translation>Automatic sync needs the central store&apos;s password: enter it on the Sync page.</translation>
     </message>
     <message>
         <source>（最近一次同步未成功）</source>
@@ -94,7 +119,7 @@
     </message>
     <message>
         <source>查阅审计日志需要审计员的“查阅审计日志”权限，您的角色（{0}）没有这项权限。管理员与审计员由不同的人担任；任何角色都不能修改或删除审计日志。</source>
-        <translation>Reading the audit trail needs the auditor's “read audit trail” permission, which your role ({0}) does not have. The administrator and the auditor are different people; no role can change or delete the audit trail.</translation>
+        <translation>Reading the audit trail needs the auditor&apos;s “read audit trail” permission, which your role ({0}) does not have. The administrator and the auditor are different people; no role can change or delete the audit trail.</translation>
     </message>
     <message>
         <source>每一次登录、查看、修改、打印、导出和同步都记录在此，按时间由近及远排列；日志首尾相连，任何删改都会在校验时被发现。</source>
@@ -569,7 +594,7 @@
     </message>
     <message>
         <source>选择上级单位的公钥文件</source>
-        <translation>Choose headquarters' public key file</translation>
+        <translation>Choose headquarters&apos; public key file</translation>
     </message>
     <message>
         <source>公钥文件 (*.key);;所有文件 (*)</source>
@@ -660,7 +685,7 @@
     </message>
     <message>
         <source>需要输入中心库口令才能同步（口令不保存到磁盘）。</source>
-        <translation>Syncing needs the central store's password (it is never saved to disk).</translation>
+        <translation>Syncing needs the central store&apos;s password (it is never saved to disk).</translation>
     </message>
     <message>
         <source>已输入口令（只保存在内存中）。</source>
@@ -691,7 +716,7 @@
     </message>
     <message>
         <source>连接中心库 {0} 需要本单位的登录口令（登记时由上级单位提供）。</source>
-        <translation>Connecting to the central store {0} needs your office's login password (given by headquarters at enrollment).</translation>
+        <translation>Connecting to the central store {0} needs your office&apos;s login password (given by headquarters at enrollment).</translation>
     </message>
     <message>
         <source>口令只保存在内存中：锁定或退出程序后需要重新输入。</source>
@@ -1069,7 +1094,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>保存本机公钥文件…</source>
-        <translation>Save this device's public key file…</translation>
+        <translation>Save this device&apos;s public key file…</translation>
     </message>
     <message>
         <source>上级单位用这个文件为本机办理登记（central enroll）；文件不含任何私钥或个人信息。</source>
@@ -1089,7 +1114,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>保存本机公钥文件</source>
-        <translation>Save this device's public key file</translation>
+        <translation>Save this device&apos;s public key file</translation>
     </message>
     <message>
         <source>公钥文件 (*.key);;所有文件 (*)</source>
@@ -1220,7 +1245,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>决定日期早于本人的出生日期。</source>
-        <translation>The decision date is before the person's birth date.</translation>
+        <translation>The decision date is before the person&apos;s birth date.</translation>
     </message>
     <message>
         <source>更正不能改变记录的失信/守信性质；请撤销后重新录入。</source>
@@ -1240,7 +1265,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>用户名须为 2–64 个字母、数字或“.”“-”“_”。</source>
-        <translation>A user name is 2–64 letters, digits, '.', '-' or '_'.</translation>
+        <translation>A user name is 2–64 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</translation>
     </message>
     <message>
         <source>两次输入的口令不一致。</source>
@@ -1312,7 +1337,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>该记录当前的状态不允许此操作。</source>
-        <translation>The record's current state does not allow this.</translation>
+        <translation>The record&apos;s current state does not allow this.</translation>
     </message>
     <message>
         <source>该身份证号已经建有档案。</source>
@@ -1333,6 +1358,14 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>档案库旁的密钥文件（.keys）缺失。</source>
         <translation>The key file (.keys) beside the archive is missing.</translation>
+    </message>
+    <message>
+        <source>档案库缺少已保存的更改，已拒绝打开。请恢复备份，或由管理员accept-loss后同步找回。</source>
+        <translation>The archive is missing changes that were saved, so it was not opened. Restore a backup, or have an administrator run accept-loss and sync to bring them back.</translation>
+    </message>
+    <message>
+        <source>该人员或单位不在您负责的单位范围内。</source>
+        <translation>This person or unit is outside the units in your charge.</translation>
     </message>
     <message>
         <source>不能删除自己的账户。</source>
@@ -1685,7 +1718,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>培训课程、学时登记和名单导入将在后续版本提供。</source>
-        <translation>Courses, training hours and roster import come in a later version.</translation>
+        <translation type="vanished">Courses, training hours and roster import come in a later version.</translation>
     </message>
     <message>
         <source>异议与修复</source>
@@ -1697,7 +1730,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>异议受理、核查和信用修复的办理将在后续版本提供。</source>
-        <translation>Handling objections and credit repair comes in a later version.</translation>
+        <translation type="vanished">Handling objections and credit repair comes in a later version.</translation>
     </message>
     <message>
         <source>同步</source>
@@ -1705,7 +1738,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>与上级中心库同步（网络或离线数据包）将在后续版本提供。</source>
-        <translation>Sync with headquarters (network or offline bundle) comes in a later version.</translation>
+        <translation type="vanished">Sync with headquarters (network or offline bundle) comes in a later version.</translation>
     </message>
     <message>
         <source>审计</source>
@@ -1713,7 +1746,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>审计日志的查阅与校验将在后续版本提供；命令行 integrity-files audit / verify 已可使用。</source>
-        <translation>Reading and verifying the audit log comes in a later version; the command line integrity-files audit / verify works already.</translation>
+        <translation type="vanished">Reading and verifying the audit log comes in a later version; the command line integrity-files audit / verify works already.</translation>
     </message>
     <message>
         <source>设置</source>
@@ -2166,7 +2199,7 @@ If it happens again, copy the details below and send them to support (they conta
         <translation>Revoke integrity record</translation>
     </message>
     <message>
-        <source>{kind}　{doc}　{day}</source>
+        <source>{kind}&#x3000;{doc}&#x3000;{day}</source>
         <translation>{kind} — {doc} — {day}</translation>
     </message>
     <message>
@@ -2238,7 +2271,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>等待输入中心库口令</source>
-        <translation>waiting for the central store's password</translation>
+        <translation>waiting for the central store&apos;s password</translation>
     </message>
     <message>
         <source>已停止</source>
@@ -2251,17 +2284,6 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>（连续 {0} 次未成功，已延长间隔）</source>
         <translation> ({0} failures in a row; waiting longer)</translation>
-    </message>
-</context>
-<context>
-    <name>AboutDialog</name>
-    <message>
-        <source>关于 公务员诚信档案</source>
-        <translation>About Integrity Files</translation>
-    </message>
-    <message>
-        <source>公务员诚信档案</source>
-        <translation>Integrity Files</translation>
     </message>
 </context>
 <context>
@@ -2326,7 +2348,7 @@ If it happens again, copy the details below and send them to support (they conta
     <name>SyncErrors</name>
     <message>
         <source>中心库拒绝登录：口令不正确，或本机的登录已被上级单位停用。</source>
-        <translation>The central store refused the login: the password is wrong, or headquarters disabled this device's login.</translation>
+        <translation>The central store refused the login: the password is wrong, or headquarters disabled this device&apos;s login.</translation>
     </message>
     <message>
         <source>无法连接中心库：网络不通、服务器未开启或地址有误。程序会稍后自动重试。</source>
@@ -2338,7 +2360,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>本机尚未在中心库登记：请把“保存本机公钥文件”得到的文件交给上级单位办理登记。</source>
-        <translation>This device is not enrolled at the central store: give headquarters the file from “Save this device's public key file” to enroll it.</translation>
+        <translation>This device is not enrolled at the central store: give headquarters the file from “Save this device&apos;s public key file” to enroll it.</translation>
     </message>
     <message>
         <source>中心库尚未初始化，请联系上级单位。</source>
@@ -2354,7 +2376,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>本档案库的审计历史与中心库记录不符（可能是从旧副本恢复的），同步已停止，并已通知上级单位。</source>
-        <translation>This archive's audit history does not match the central store's record (was it restored from an older copy?). Sync stopped and headquarters was alerted.</translation>
+        <translation>This archive&apos;s audit history does not match the central store&apos;s record (was it restored from an older copy?). Sync stopped and headquarters was alerted.</translation>
     </message>
     <message>
         <source>中心库地址的格式不正确。</source>
@@ -2366,7 +2388,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>所选文件不是上级单位的公钥文件。</source>
-        <translation>The chosen file is not headquarters' public key file.</translation>
+        <translation>The chosen file is not headquarters&apos; public key file.</translation>
     </message>
     <message>
         <source>这个回执包已经导入过（重复或较旧的数据包），未做任何更改。</source>
@@ -2398,7 +2420,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>数据包的签名不符：文件可能被篡改或伪造，未做任何更改。</source>
-        <translation>The bundle's signature does not match: it may have been altered or forged. Nothing was changed.</translation>
+        <translation>The bundle&apos;s signature does not match: it may have been altered or forged. Nothing was changed.</translation>
     </message>
     <message>
         <source>数据包不完整或已损坏，未做任何更改。</source>
@@ -2449,7 +2471,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>请先填写中心库地址并保存。</source>
-        <translation>Enter and save the central store's address first.</translation>
+        <translation>Enter and save the central store&apos;s address first.</translation>
     </message>
     <message>
         <source>冲突（{0}）</source>
@@ -2468,7 +2490,7 @@ If it happens again, copy the details below and send them to support (they conta
     <name>SyncTexts</name>
     <message>
         <source>正在发送本机的更改…</source>
-        <translation>Sending this archive's changes…</translation>
+        <translation>Sending this archive&apos;s changes…</translation>
     </message>
     <message>
         <source>正在接收中心库的更改…</source>
@@ -2520,7 +2542,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>超出该设备的数据范围</source>
-        <translation>Outside the device's scope</translation>
+        <translation>Outside the device&apos;s scope</translation>
     </message>
     <message>
         <source>发送 {0} 项更改</source>
@@ -2693,7 +2715,7 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>加密完整性（每一页的密文校验）</source>
-        <translation>Encryption integrity (every page's authentication)</translation>
+        <translation>Encryption integrity (every page&apos;s authentication)</translation>
     </message>
     <message>
         <source>数据库完整性</source>

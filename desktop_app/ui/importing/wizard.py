@@ -118,7 +118,7 @@ class ImportWizard(QWizard):
 
     def start(self, work: Work, succeeded: Callable[[Any], None], failed: Callable[[BaseException], None],
               progressed: Callable[[int, int], None], *, cancelled: Callable[[], None] | None = None) -> Task:
-        task = Task(work, f"import-{self.kind.value}")
+        task = Task(work, f"import-{self.kind.value}", writes=True)
         task.signals.succeeded.connect(succeeded)
         task.signals.failed.connect(failed)
         task.signals.progressed.connect(progressed)

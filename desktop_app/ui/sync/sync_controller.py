@@ -136,7 +136,7 @@ class SyncController(QObject):
         self.scheduler.stop()
         if self.task is not None:
             self.task.cancel()
-        self.runner.cancel_all()
+        self.runner.cancel_all(wait_ms=0)  # the main window waits for the worker itself; a lock must not block
         self.password = ""
 
     def _plan(self) -> None:
