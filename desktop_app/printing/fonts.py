@@ -38,3 +38,21 @@ def font_name() -> str:
 
 def text_width(text: str, size: float) -> float:
     return float(pdfmetrics.stringWidth(text, font_name(), size))
+
+
+def covered(char: str) -> bool:
+    """Whether the print font has a glyph for ``char`` (whitespace always prints)."""
+    font_name()
+    face = pdfmetrics.getFont(FONT_NAME).face  # type: ignore[attr-defined]  # TTFont's parsed tables
+    return char.isspace() or ord(char) in face.charToGlyph
+
+
+def printable(text: str) -> str:
+    """``text`` with every character the font cannot draw shown as its code point, e.g. 〔U+20BB7〕.
+
+    The font covers the Basic Multilingual Plane only; a rare name character (CJK Extension B and
+    beyond) would otherwise print as an empty box and extract as U+0000: a wrong name with no sign
+    of it. The code point is visible, exact, and what a verifier reads back."""
+    if text.isascii():
+        return text
+    return "".join(c if covered(c) else f"〔U+{ord(c):04X}〕" for c in text)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from desktop_app.domain.enums import LabelledEnum
@@ -85,6 +86,17 @@ class PrintedFile:
                 sections=tuple(_section(s) for s in data["sections"]), title=_text(data["title"]))
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"malformed printed file: {exc!r}") from None
+
+    def mapped(self, fn: Callable[[str], str]) -> PrintedFile:
+        """The same file with ``fn`` applied to every printed string (not to ids)."""
+        return replace(
+            self, office=fn(self.office), person_name=fn(self.person_name), unit_name=fn(self.unit_name),
+            printed_by=fn(self.printed_by), title=fn(self.title),
+            identity=tuple((fn(k), fn(v)) for k, v in self.identity),
+            sections=tuple(replace(s, title=fn(s.title), columns=tuple(map(fn, s.columns)), empty=fn(s.empty),
+                                   remarks=tuple(map(fn, s.remarks)),
+                                   rows=tuple(Row(tuple(map(fn, r.cells)), fn(r.note)) for r in s.rows))
+                           for s in self.sections))
 
     @property
     def code(self) -> str:

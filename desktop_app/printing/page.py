@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.printing import layout
-from desktop_app.printing.fonts import font_name, text_width
+from desktop_app.printing.fonts import font_name, printable, text_width
 from desktop_app.printing.model import PrintedFile, qr_payload, short_code
 
 WATERMARK_POSITIONS = ((0.30, 0.74), (0.62, 0.47), (0.30, 0.20))
@@ -41,6 +41,7 @@ class Furniture:
 
     @classmethod
     def of(cls, file: PrintedFile, full_hash: str) -> Furniture:
+        file = file.mapped(printable)
         return cls(watermark=f"{file.printed_by} {file.printed_at}",
                    office=file.office,
                    title=f"{file.title}（{file.variant.label}）",

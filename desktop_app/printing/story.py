@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.printing import layout
-from desktop_app.printing.fonts import font_name, text_width
+from desktop_app.printing.fonts import font_name, printable, text_width
 from desktop_app.printing.model import PrintedFile, Row, Section
 
 StyleCommand = tuple[Any, ...]  # a reportlab TableStyle command
@@ -58,6 +58,7 @@ def styles() -> dict[str, ParagraphStyle]:
 
 
 def build_story(file: PrintedFile) -> Story:
+    file = file.mapped(printable)  # what the font cannot draw prints as its code point
     s = styles()
     story = Story()
     story.text(file.title, s["title"])

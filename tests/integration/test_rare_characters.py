@@ -125,11 +125,27 @@ def test_the_print_font_lacks_the_extension_b_glyphs() -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="WenQuanYi Micro Hei has no glyphs beyond the BMP: 𠀀 𪚥 𫠝 𰀀 print as "
-                                       ".notdef (extract as U+0000); needs a print font covering Extension B–G")
+                                       "their code point (next test), not as the character; needs a print font "
+                                       "covering Extension B–G")
 @pytest.mark.parametrize("name", BEYOND_BMP)
 def test_names_beyond_the_bmp_print_exactly(synced: tuple[Office, Office, CentralStore], name: str) -> None:
     _a, b, _hq = synced
     assert _printed_name(b.services, id_number(300 + NAMES.index(name))) == name
+
+
+@pytest.mark.parametrize("name", BEYOND_BMP)
+def test_names_beyond_the_bmp_print_as_visible_code_points_and_verify(
+        synced: tuple[Office, Office, CentralStore], name: str) -> None:
+    """Until a print font covers Extension B–G: never an empty box, but the exact code point."""
+    _a, b, _hq = synced
+    number = id_number(300 + NAMES.index(name))
+    expected = "".join(c if ord(c) < 0x10000 else f"〔U+{ord(c):04X}〕" for c in name)
+    assert _printed_name(b.services, number) == expected
+    person = b.services.persons.show(number).person
+    pdf = PrintService(b.services.ctx).render(person.id)
+    assert "\x00" not in PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text()
+    verification = b.services.printing.verify(pdf.data)
+    assert verification.valid, verification.reason
 
 
 # -- on the way out: exports ---------------------------------------------------------------------
