@@ -55,6 +55,11 @@ def clock() -> FakeClock:
 def shell(qtbot, settings: AppSettings, isolated_data_dir: Path, clock: FakeClock) -> Iterator[AppShell]:
     app_shell = AppShell(settings, isolated_data_dir, clock=clock, today=lambda: TODAY, demo_persons=40)
     yield app_shell
+    close_shell(app_shell)
+
+
+def close_shell(app_shell: AppShell) -> None:
+    """Close every window, end the session and stop watching input (a fixture's teardown)."""
     for widget in QApplication.topLevelWidgets():
         widget.close()
     app_shell.shutdown()

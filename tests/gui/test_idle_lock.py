@@ -31,7 +31,7 @@ from desktop_app.ui.records.record_dialog import RecordDialog
 from desktop_app.ui.settings import AppSettings
 from desktop_app.ui.shell import AppShell
 from tests.factories import PASSPHRASE, TODAY
-from tests.gui.conftest import type_text
+from tests.gui.conftest import close_shell, type_text
 from tests.gui.test_lock import signed_in_shell
 from tests.reliability._rosters import roster_id_number, write_roster
 
@@ -71,10 +71,7 @@ def shell(qtbot, settings: AppSettings, isolated_data_dir: Path, clocks: Clocks)
     app_shell = AppShell(settings, isolated_data_dir, clock=clocks.monotonic, wall=clocks.boottime,
                          today=lambda: TODAY)
     yield app_shell
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-    app_shell.shutdown()
-    QApplication.instance().removeEventFilter(app_shell.idle)
+    close_shell(app_shell)
 
 
 @pytest.fixture
