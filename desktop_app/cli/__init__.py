@@ -77,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: the archive could not be read or written ({describe_db_error(exc)}); "
               "run verify, free disk space or restore a backup", file=sys.stderr)
         return 1
+    except OSError as exc:  # a file the command reads or writes: no traceback for a full disk or a missing drive
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -99,6 +99,10 @@ def write_bundle(path: Path, header: BundleHeader, lines: Iterable[dict[str, Any
             out.flush()
             os.fsync(out.fileno())
         tmp.replace(path)
+    except OSError as exc:  # a full disk or a pulled USB stick: a message, not a traceback
+        tmp.unlink(missing_ok=True)
+        raise BundleError(f"cannot write the bundle {path.name}: {exc.strerror or exc}; free disk space "
+                          "(or check the drive) and export again") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -366,9 +366,8 @@ class Probe:
 OPERATIONS: dict[str, type[Operation]] = {"import": Import, "sync": SyncApply, "bundle": BundleExport}
 
 
-# The bundle export's failures without a plain message are the known bug of
-# test_bundle_export_on_a_full_disk_says_so_plainly; everything else is checked for it here too.
-PLAIN = {"import": True, "sync": True, "bundle": False}
+# Every failure must be a plain `error:` line (the bundle export's traceback was a bug, now fixed).
+PLAIN = {"import": True, "sync": True, "bundle": True}
 
 
 @pytest.mark.parametrize("name", list(OPERATIONS))
@@ -391,10 +390,6 @@ def test_disk_full_every_4_kib_step(name: str, tmp_path: Path) -> None:
     probe.report(first, plain_messages=PLAIN[name])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "an OSError (EFBIG/ENOSPC) while writing the bundle file escapes as a traceback: "
-    "bundle_format.write_bundle re-raises it, export_office_bundle (sync/bundles.py) does not turn it "
-    "into a BundleError, and cli.main catches only IntegrityFilesError and DatabaseError"))
 def test_bundle_export_on_a_full_disk_says_so_plainly(tmp_path: Path) -> None:
     operation = BundleExport(tmp_path)
     probe = Probe(operation)
