@@ -24,16 +24,30 @@ from desktop_app.store.archive import Archive
 from desktop_app.sync.central import CentralStore, normalize_url
 from desktop_app.sync.device import public_keys
 
+# Memory from /proc/self/status, not ru_maxrss: Linux carries ru_maxrss across fork and exec, so a
+# child reported its parent's peak (the data build) instead of its own. VmHWM is reset after sign-in
+# (Argon2id's 128 MiB) so the sync's own peak shows too; the process peak is the larger of the two.
 CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from desktop_app.services import Services
+
+def status(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field):
+            return int(line.split()[1]) / 1024
+
 services = Services.sign_in(sys.argv[1], "admin", sys.argv[2])
+sign_in_peak, rss_start = status("VmHWM:"), status("VmRSS:")
+with open("/proc/self/clear_refs", "w") as clear:
+    clear.write("5")
 started = time.perf_counter()
 report = services.sync.sync(sys.argv[3])
 seconds = time.perf_counter() - started
+sync_peak, rss_end = status("VmHWM:"), status("VmRSS:")
 services.close()
 print(json.dumps({"seconds": seconds, "pushed": report.pushed, "applied": report.applied,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": max(sign_in_peak, sync_peak), "sign_in_peak_mb": sign_in_peak,
+                  "sync_peak_mb": sync_peak, "rss_start_mb": rss_start, "rss_end_mb": rss_end}))
 """
 
 
@@ -62,8 +76,9 @@ def run(data: Dataset) -> list[Row]:
         Row("first pull by a second office (verify, merge, audit, apply)", f"{pull_rate:,.0f} changes/s "
             f"({pull['seconds']:.1f} s)", f"COPY {copy_rate:,.0f} rows/s", copy_rate / pull_rate, "≤ 3×",
             copy_rate / pull_rate <= 3),
-        Row("peak memory: first push / first pull", f"{push['rss_mb']:.0f} MB / {pull['rss_mb']:.0f} MB", "", None,
-            "< 500 MB", max(push["rss_mb"], pull["rss_mb"]) < 500),
+        Row("peak memory: first push / first pull", f"{push['rss_mb']:.0f} MB / {pull['rss_mb']:.0f} MB",
+            f"sign-in alone {pull['sign_in_peak_mb']:.0f} MB; RSS during the pull {pull['rss_start_mb']:.0f} → "
+            f"{pull['rss_end_mb']:.0f} MB", None, "< 500 MB", max(push["rss_mb"], pull["rss_mb"]) < 500),
         Row("incremental sync: 100 edits pushed, then pulled", spread(incremental)),
         Row("no-change sync (check history, push 0, pull 0)", spread(idle), "", None, "< 0.5 s",
             sorted(idle)[1] < 0.5),
@@ -81,8 +96,12 @@ def _enroll(hq: CentralStore, path: Path) -> None:
 def _child_sync(path: Path, url: str) -> dict[str, float]:
     root = Path(__file__).resolve().parents[1]
     result = subprocess.run([sys.executable, "-c", CHILD, str(path), PASSPHRASE, url], capture_output=True,
-                            text=True, check=True, env={**os.environ, "PYTHONPATH": str(root)})
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+                            text=True, check=False, env={**os.environ, "PYTHONPATH": str(root)})
+    if result.returncode != 0:  # show why: a bare CalledProcessError hides the child's traceback
+        raise RuntimeError(f"sync of {path.name} failed:\n{result.stderr[-3000:]}")
+    figures = dict(json.loads(result.stdout.strip().splitlines()[-1]))
+    print(f"  sync {path.name}: {figures}", file=sys.stderr)
+    return figures
 
 
 def _incremental(writer: Path, reader: Path, url: str) -> list[float]:

@@ -24,7 +24,7 @@ from desktop_app.sync.engine import cursor_key, local_head, read_cursor
 from desktop_app.sync.keys import PublicKeys
 from desktop_app.sync.merge import NOT_SYNCED, Applier, DeviceInfo, Incoming
 from desktop_app.sync.scope import ScopeResolver
-from desktop_app.sync.wire import SignedChange, WireChange, sign
+from desktop_app.sync.wire import SignedChange, WireChange, sign_batch
 
 BundleError = bf.BundleError
 _HQ_SIGN, _HQ_BOX = "hq_sign_public", "hq_box_public"
@@ -65,11 +65,11 @@ def export_office_bundle(archive: Archive, user_name: str, hq: PublicKeys, out: 
         def lines() -> Iterator[dict[str, Any]]:
             yield {"t": "head", "seq": head.seq, "hash": head.hash}
             yield {"t": "cursor", "tx": cursor[0], "seq": cursor[1]}
-            for change in s.scalars(pending.order_by(Change.seq).execution_options(yield_per=PUSH_BATCH)):
-                wire = WireChange.from_local(change)
-                signed = sign(key, wire)
-                yield {"t": "change", "scope": resolver.scope_of(wire), "payload": signed.payload,
-                       "sig": base64.b64encode(signed.signature).decode()}
+            rows = s.scalars(pending.order_by(Change.seq).execution_options(yield_per=PUSH_BATCH))
+            for part in rows.partitions():  # signed a batch at a time: one Ed25519 signature per tree
+                for signed in sign_batch(key, [WireChange.from_local(change) for change in part]):
+                    yield {"t": "change", "scope": resolver.scope_of(signed.change), "payload": signed.payload,
+                           "sig": base64.b64encode(signed.signature).decode()}
 
         header = bf.BundleHeader("office", archive.device_id, hq.fingerprint, number, previous,
                                  utcnow().isoformat(), b"", b"", count + 2)

@@ -29,6 +29,7 @@ from desktop_app.errors import ArchiveError, ValidationError
 from desktop_app.resources import migrations_path
 from desktop_app.store.types import utcnow
 from desktop_app.sync import central_schema as cs
+from desktop_app.sync.central_copy import copy_changes
 from desktop_app.sync.keys import PublicKeys
 from desktop_app.sync.merge import DeviceInfo, Incoming
 from desktop_app.sync.wire import SignedChange, signature_ok
@@ -267,7 +268,8 @@ class CentralStore:
                              "op": signed.change.op, "hlc": signed.change.hlc, "payload": signed.payload,
                              "signature": signed.signature, "received_at": now})
         if good:
-            stored = self._insert_ignore(conn, cs.changes, good, "change_id")
+            stored = (copy_changes(conn, good) if self.is_postgres
+                      else self._insert_ignore(conn, cs.changes, good, "change_id"))
             duplicates = len(good) - stored
         if bad:
             self._insert_ignore(conn, cs.quarantine, bad, "change_id")

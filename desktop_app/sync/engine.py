@@ -21,15 +21,18 @@ from desktop_app.errors import IntegrityFilesError
 from desktop_app.store.archive import Archive
 from desktop_app.store.models import AuditEntry, Change, Meta
 from desktop_app.store.types import utcnow
+from desktop_app.sync import outbox
 from desktop_app.sync.central import CentralStore, ChainHead, Cursor
 from desktop_app.sync.device import signing_key
 from desktop_app.sync.merge import NOT_SYNCED, Applier
 from desktop_app.sync.scope import ScopeResolver
-from desktop_app.sync.wire import WireChange, sign
+from desktop_app.sync.wire import sign_batch
 
 Progress = Callable[[str, int, int], None]
 LAST_SYNC_KEY = "last_sync_at"
 MAX_CHANGED_IDS = 10_000
+PUSH_BATCH = 1000
+PULL_BATCH = 4000
 
 
 class SyncError(IntegrityFilesError):
@@ -90,8 +93,10 @@ def check_history(archive: Archive, central: CentralStore, device_row: dict[str,
     raise SyncError(message + " (was the archive restored from an older copy?)", field="archive")
 
 
-def run_sync(archive: Archive, user_name: str, central: CentralStore, *, batch: int = 1000,
+def run_sync(archive: Archive, user_name: str, central: CentralStore, *, batch: int | None = None,
              progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> SyncReport:
+    """``batch`` sets both batch sizes (tests use small ones); by default a pull applies larger
+    batches than a push sends, because each local commit rewrites every index page it touched."""
     started = perf_counter()
     report = SyncReport()
     device = archive.device_id
@@ -99,9 +104,9 @@ def run_sync(archive: Archive, user_name: str, central: CentralStore, *, batch: 
     if row["revoked"]:
         raise SyncError("this device was revoked by headquarters", field="device")
     check_history(archive, central, row)
-    _push(archive, central, report, batch, progress, cancel)
+    _push(archive, central, report, batch or PUSH_BATCH, progress, cancel)
     central.push(device, [], [], head=local_head(archive))
-    _pull(archive, user_name, central, report, batch, progress, cancel)
+    _pull(archive, user_name, central, report, batch or PULL_BATCH, progress, cancel)
     central.record_pull(device)
     report.seconds = perf_counter() - started
     with archive.writing(user_name) as w:
@@ -116,22 +121,23 @@ def _push(archive: Archive, central: CentralStore, report: SyncReport, batch: in
           progress: Progress | None, cancel: Callable[[], bool] | None) -> None:
     with archive.session() as s:
         total = int(s.scalar(select(func.count()).select_from(Change).where(Change.sent_at.is_(None))) or 0)
-    done = 0
+        key = signing_key(s)
+    done, last_seq = 0, 0
     while True:
         if cancel and cancel():
             raise SyncCancelled
         with archive.session() as s:
-            changes = s.scalars(select(Change).where(Change.sent_at.is_(None)).order_by(Change.seq)
-                                .limit(batch)).all()
-            if not changes:
+            rows = outbox.unsent(s, last_seq, batch)
+            if not rows:
                 return
-            key = signing_key(s)
             resolver = ScopeResolver(s)
-            wires = [WireChange.from_local(c) for c in changes if c.entity not in NOT_SYNCED]
+            pairs = [outbox.wire_and_payload(r) for r in rows if r.entity not in NOT_SYNCED]
+            wires = [wire for wire, _payload in pairs]
             resolver.prefetch(wires)
             scopes = [resolver.scope_of(w) for w in wires]
-            seqs = [c.seq for c in changes]
-        result = central.push(archive.device_id, [sign(key, w) for w in wires], scopes)
+            seqs = [r.seq for r in rows]
+            last_seq = seqs[-1]
+        result = central.push(archive.device_id, sign_batch(key, wires, [p for _w, p in pairs]), scopes)
         with archive.session(write=True) as s:  # only after the central commit
             s.execute(update(Change).where(Change.seq.in_(seqs)).values(sent_at=utcnow()))
         report.pushed += result.stored

@@ -31,9 +31,10 @@ from desktop_app.store.models.sync import AppliedChange, Conflict, EntityClock, 
 from desktop_app.store.types import canonical_json, utcnow
 from desktop_app.sync.clocks import ALL_FIELDS, clock_of, current_clocks
 from desktop_app.sync.hlc import HybridClock
+from desktop_app.sync.row_codec import codec, insert_stored
 from desktop_app.sync.wire import WireChange, column_value, signature_ok
 
-NOT_SYNCED = frozenset({"user"})  # users and their key slots belong to one archive
+NOT_SYNCED = frozenset({"user", "user_scope"})  # users, their key slots and unit scopes belong to one archive
 BOOKKEEPING = frozenset({"updated_at", "created_at"})  # merged like any field, never a conflict
 _REVOKE_FIELDS = frozenset({"id", "version", "state", "state_reason", "under_objection"})
 CONFLICT_NS = uuid.UUID("0b9f3c2e-7d41-5e0a-8c66-440000201711")
@@ -86,9 +87,10 @@ class Applier:
         self.chain = AuditChain(session)
         self.now = utcnow()
         self.stats = ApplyStats()
-        self._pending: dict[Any, list[dict[str, Any]]] = {}
-        self._known_changes: set[uuid.UUID] = set()           # filled per batch by _prefetch
-        self._existing: dict[str, set[uuid.UUID]] = {}
+        self._pending: dict[Any, list[dict[str, Any]]] = {}       # Python values, through store.bulk
+        self._stored: dict[Any, list[tuple[Any, ...]]] = {}        # synchronised rows, already in stored form
+        self._known_changes: set[str] = set()                 # hex ids, filled per batch by _prefetch
+        self._existing: dict[str, set[str]] = {}
 
     def apply_all(self, batch: Iterable[Incoming]) -> ApplyStats:
         """Apply a batch: existence checks run as one query per table, and rows that are new here go
@@ -105,28 +107,32 @@ class Applier:
         return self.stats
 
     def _prefetch(self, changes: list[WireChange]) -> None:
-        ids: list[uuid.UUID] = []
-        by_entity: dict[str, list[uuid.UUID]] = {}
+        """Which changes are already here and which rows exist, as sets of hex ids: plain SQL on the
+        driver (SQLAlchemy's per-id UUID processing cost more than the queries)."""
+        ids: list[str] = []
+        by_entity: dict[str, list[str]] = {}
         for change in changes:
-            try:
-                ids.append(uuid.UUID(hex=change.change_id))
-                by_entity.setdefault(change.entity, []).append(uuid.UUID(hex=change.entity_id))
+            try:  # normalised as stored, so an id sent in another spelling still matches
+                ids.append(uuid.UUID(hex=change.change_id).hex)
+                by_entity.setdefault(change.entity, []).append(uuid.UUID(hex=change.entity_id).hex)
             except ValueError:
                 continue
-        self._known_changes = set()
-        for chunk in _chunks(ids):
-            self._known_changes.update(self.session.scalars(
-                select(AppliedChange.change_id).where(AppliedChange.change_id.in_(chunk))))
-            self._known_changes.update(self.session.scalars(select(Change.change_id).where(Change.change_id.in_(chunk))))
+        self.session.flush()
+        self._known_changes = self._present(AppliedChange.__tablename__, "change_id", ids)
+        self._known_changes |= self._present(Change.__tablename__, "change_id", ids)
         self._existing = {}
         for entity, entity_ids in by_entity.items():
             model = TRACKED_MODELS.get(entity)
-            if model is None:
-                continue
-            found: set[uuid.UUID] = set()
-            for chunk in _chunks(entity_ids):
-                found.update(self.session.scalars(select(model.id).where(model.id.in_(chunk))))
-            self._existing[entity] = found
+            if model is not None:
+                self._existing[entity] = self._present(model.__table__.name, "id", entity_ids)  # type: ignore[attr-defined]
+
+    def _present(self, table: str, column: str, keys: list[str]) -> set[str]:
+        found: set[str] = set()
+        conn = self.session.connection()
+        for chunk in _chunks(keys):
+            sql = f'SELECT "{column}" FROM "{table}" WHERE "{column}" IN ({", ".join("?" * len(chunk))})'
+            found.update(row[0] for row in conn.exec_driver_sql(sql, tuple(chunk)))
+        return found
 
     def _apply(self, incoming: Incoming, change: WireChange | None) -> None:
         if change is None:
@@ -152,10 +158,10 @@ class Applier:
             model = TRACKED_MODELS[change.entity]
             entity_id = uuid.UUID(hex=change.entity_id)
             existing = self._existing.setdefault(change.entity, set())
-            if entity_id not in existing and change.op == "insert":
+            if entity_id.hex not in existing and change.op == "insert":
                 self._insert(model, entity_id, change)
-                existing.add(entity_id)
-            elif entity_id not in existing:
+                existing.add(entity_id.hex)
+            elif entity_id.hex not in existing:
                 self._quarantine(incoming, change, f"{change.entity} {change.entity_id} is not in this archive")
                 return
             else:
@@ -164,7 +170,7 @@ class Applier:
                 row = self.session.get(model, entity_id)
                 self._merge(model, row, entity_id, change)
             self.stats.entities.setdefault(change.entity, set()).add(entity_id)
-        self._known_changes.add(change_uuid)
+        self._known_changes.add(change_uuid.hex)
         self._pending.setdefault(AppliedChange.__table__, []).append(  # type: ignore[arg-type]
             {"change_id": change_uuid, "device_id": change.device_id, "hlc": change.hlc, "applied_at": self.now})
         self.stats.applied += 1
@@ -172,7 +178,7 @@ class Applier:
     # -- checks ---------------------------------------------------------------------------
 
     def _already_here(self, change_id: uuid.UUID) -> bool:
-        return change_id in self._known_changes
+        return change_id.hex in self._known_changes
 
     def _refusal(self, incoming: Incoming, change: WireChange) -> str:
         info = self.registry.get(change.device_id)
@@ -200,25 +206,27 @@ class Applier:
 
     def _insert(self, model: type[Any], entity_id: uuid.UUID, change: WireChange) -> None:
         """Queued for ``executemany``; flushed before anything that reads rows (a merge, the end)."""
-        mapper = inspect(model)
-        values = {key: column_value(mapper, key, change.values.get(key)) for key in mapper.columns.keys()}  # noqa: SIM118 (ColumnCollection)
-        values["id"] = entity_id
-        self._pending.setdefault(model.__table__, []).append(values)
+        table = model.__table__
+        values, stored = codec(table).from_wire(change.values, entity_id)
+        self._stored.setdefault(table, []).append(stored)
         self._pending.setdefault(EntityClock.__table__, []).append(  # type: ignore[arg-type]
             {"entity": change.entity, "entity_id": entity_id, "clocks": {ALL_FIELDS: change.hlc}})
         self._pending.setdefault(AuditEntry.__table__, []).append(self.chain.next_entry(  # type: ignore[arg-type]
             at=self.now, user_name=self.user_name, device_id=self.device_id, action="sync.insert",
-            object_type=change.entity, object_id=entity_id.hex, after_digest=digest(mapping_values(values)),
+            object_type=change.entity, object_id=entity_id.hex, after_digest=digest(values),
             detail={"from": change.device_id, "user": change.user_name}))
 
     def _flush_inserts(self) -> None:
         """Tables in dependency order (parents first) so foreign keys hold at every statement."""
-        if not self._pending:
+        if not self._pending and not self._stored:
             return
         self.session.flush()
-        order = [t for t in Base.metadata.sorted_tables if t in self._pending]
+        order = [t for t in Base.metadata.sorted_tables if t in self._pending or t in self._stored]
         for table in order:
-            raw_insert(self.session, table, self._pending.pop(table))
+            if table in self._stored:
+                insert_stored(self.session, codec(table), self._stored.pop(table))
+            if table in self._pending:
+                raw_insert(self.session, table, self._pending.pop(table))
 
     def _merge(self, model: type[Any], row: Any, entity_id: uuid.UUID, change: WireChange) -> None:
         mapper = inspect(model)
@@ -348,6 +356,6 @@ def _parse(payload: str) -> WireChange | None:
         return None
 
 
-def _chunks(items: list[uuid.UUID], size: int = 500) -> Iterable[list[uuid.UUID]]:
+def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]

@@ -1,21 +1,26 @@
-"""Changes as they travel: a canonical JSON payload, signed by the device that made it (Ed25519)."""
+"""Changes as they travel: a canonical JSON payload, signed by the device that made it (Ed25519).
+
+A push or bundle signs its changes in batches (``sign_batch``, see ``batch_signature``): one Ed25519
+signature per batch, and each change carries a proof that makes its signature verifiable alone.
+"""
 
 from __future__ import annotations
 
 import base64
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Boolean, Date, LargeBinary, Uuid
 from sqlalchemy.orm import Mapper
 
 from desktop_app.store.models import Change
 from desktop_app.store.types import JsonText, UtcDateTime, canonical_json
+from desktop_app.sync import batch_signature
 
 _CONTEXT = b"integrity-files/change/v1\n"
 
@@ -61,16 +66,29 @@ class SignedChange:
 
 
 def sign(private: Ed25519PrivateKey, change: WireChange) -> SignedChange:
+    """One change, one 64-byte signature: the format before batch signatures (still verified)."""
     payload = change.payload()
     return SignedChange(change, payload, private.sign(_CONTEXT + payload.encode("utf-8")))
 
 
+def sign_batch(private: Ed25519PrivateKey, changes: Sequence[WireChange],
+               payloads: Sequence[str] | None = None) -> list[SignedChange]:
+    """Sign in trees of ``TREE_LEAVES`` changes: one Ed25519 signature each, a short proof per change.
+    ``payloads``, when given, are the changes' payloads already made (``outbox.wire_and_payload``)."""
+    if payloads is None:
+        payloads = [change.payload() for change in changes]
+    signed: list[SignedChange] = []
+    for start in range(0, len(changes), batch_signature.TREE_LEAVES):
+        part = payloads[start:start + batch_signature.TREE_LEAVES]
+        blobs = batch_signature.sign_tree(private, _CONTEXT, [p.encode("utf-8") for p in part])
+        signed += [SignedChange(changes[start + i], payload, blob) for i, (payload, blob) in
+                   enumerate(zip(part, blobs, strict=True))]
+    return signed
+
+
 def signature_ok(public: bytes, payload: str, signature: bytes) -> bool:
-    try:
-        Ed25519PublicKey.from_public_bytes(public).verify(signature, _CONTEXT + payload.encode("utf-8"))
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    """A batch blob or a legacy single signature; a verified batch root is cached (one Ed25519 check)."""
+    return batch_signature.verify(public, _CONTEXT, payload.encode("utf-8"), signature)
 
 
 def column_value(mapper: Mapper[Any], field: str, value: Any) -> Any:

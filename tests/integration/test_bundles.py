@@ -114,3 +114,30 @@ def test_bad_bundles_are_refused_and_change_nothing(setup: tuple[CentralStore, O
         refusals = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "bundle.refused"))
     assert refusals == 1
     other_hq.close()
+
+
+def test_a_bundle_is_stored_in_order_on_postgresql_in_several_batches(postgres_url: str, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Headquarters stores an office bundle in one transaction, a batch at a time through COPY and a
+    staging table (sync/central_copy.py): every batch lands once and in the office's order."""
+    from sqlalchemy import text
+
+    from desktop_app.sync import bundles
+
+    monkeypatch.setattr(bundles, "PUSH_BATCH", 2)
+    hq = CentralStore.initialize(postgres_url)
+    offline = make_office(tmp_path, "offline", hq, ["44"])
+    offline.services.units.add(name=UNIT_A, uscc=organ_uscc(1), division_code="440106")
+    for n in range(1, 6):
+        offline.services.persons.add(PersonDraft(name=f"员工{n}", id_number=id_number(n), unit_name=UNIT_A))
+    bundle = _export(offline, hq, tmp_path / "b1.ifb")
+    result = import_office_bundle(hq, bundle)
+    assert (result.changes, result.new, result.duplicates, result.refused) == (6, 6, 0, 0)
+    with offline.archive.session() as s:
+        local = [c.hex for c in s.scalars(select(Change.change_id).where(Change.entity != "user")
+                                          .order_by(Change.seq))]
+    with hq.engine.connect() as conn:
+        assert list(conn.scalars(text("SELECT change_id FROM sync_changes ORDER BY tx, seq"))) == local
+        assert conn.scalar(text("SELECT count(DISTINCT tx) FROM sync_changes")) == 1   # one transaction
+    offline.close()
+    hq.close()

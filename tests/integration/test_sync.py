@@ -231,3 +231,38 @@ def test_a_revoke_beats_a_later_concurrent_activation(offices: tuple[Office, Off
     for office in (a, b, a):
         office.sync()
     assert {o.services.records.for_person(person.id)[0].state for o in (a, b)} == {RecordState.REVOKED}
+
+
+def test_updates_carry_the_scope_of_the_row_they_change(hq: CentralStore, tmp_path: Path) -> None:
+    """An edit carries only the changed fields; its unit is looked up from the stored row (for a whole
+    batch at once, sync/scope.py), so an office outside that unit never receives it."""
+    wide = make_office(tmp_path, "province", hq, ["44"])
+    narrow = make_office(tmp_path, "shaoguan", hq, ["4402"])
+    wide.services.units.add(name=UNIT_A, uscc=organ_uscc(1), division_code="440106")
+    wide.services.units.add(name=UNIT_B, uscc=organ_uscc(2, "440224"), division_code="440224")
+    wide.services.persons.add(PersonDraft(name="张三", id_number=id_number(1), unit_name=UNIT_A))
+    li = wide.services.persons.add(PersonDraft(name="李四", id_number=id_number(2), unit_name=UNIT_B))
+    record = wide.services.records.add(li.id, RecordDraft(kind="行政处罚", severity="一般", decided_on=date(2026, 2, 3),
+                                                          document_no="韶仁罚〔2026〕1号", authority="仁化县市场监管局",
+                                                          facts="未按规定申报"))
+    wide.sync()
+    narrow.sync()
+    wide.services.persons.edit(id_number(1), post="科长")
+    wide.services.persons.edit(id_number(2), post="股长")
+    wide.services.records.correct(record.id, RecordDraft(kind="行政处罚", severity="严重", decided_on=date(2026, 2, 3),
+                                                         document_no="韶仁罚〔2026〕1号", authority="仁化县市场监管局",
+                                                         facts="未按规定申报，情节较重"), reason="补充事实")
+    wide.sync(batch=2)
+    with hq.engine.connect() as conn:
+        scopes = dict(conn.execute(text("SELECT entity, scope FROM sync_changes WHERE op = 'update' "
+                                        "AND entity = 'record'")).all())
+        person_scopes = set(conn.scalars(text("SELECT scope FROM sync_changes WHERE op = 'update' "
+                                              "AND entity = 'person'")))
+    assert scopes == {"record": organ_uscc(2, "440224")}
+    assert person_scopes == {organ_uscc(1), organ_uscc(2, "440224")}
+    report = narrow.sync()
+    assert report.applied == 2          # 李四's edit and the record's correction, not 张三's
+    assert narrow.services.persons.search("")[0].post == "股长"
+    assert narrow.services.maintenance.verify().ok
+    wide.close()
+    narrow.close()

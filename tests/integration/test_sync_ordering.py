@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text, update
 
 from desktop_app.services.persons import PersonDraft
+from desktop_app.store.models import Change
 from desktop_app.sync.central import CentralStore
 from tests.factories import id_number, organ_uscc
 from tests.sync_helpers import UNIT_A, make_office
@@ -77,3 +78,39 @@ def test_concurrent_pushers_and_a_puller_lose_nothing(pg_hq: CentralStore, tmp_p
     assert reader.services.maintenance.verify().ok
     for office in (*writers, reader):
         office.close()
+
+
+def test_a_pushed_batch_keeps_its_order_and_a_resent_one_counts_as_duplicates(pg_hq: CentralStore,
+                                                                              tmp_path: Path) -> None:
+    """The push stages a batch with COPY and moves it in one INSERT … SELECT (sync/central_copy.py):
+    the central order must still be the office's, or a puller would meet an update before its insert."""
+    office = make_office(tmp_path, "writer", pg_hq, ["44"])
+    office.services.units.add(name=UNIT_A, uscc=organ_uscc(1), division_code="440106")
+    for j in range(40):
+        office.services.persons.add(PersonDraft(name=f"员工{j}", id_number=id_number(j + 1), unit_name=UNIT_A))
+        office.services.persons.edit(id_number(j + 1), post=f"岗位{j}")
+    assert office.sync().pushed == 81
+    with office.archive.session() as s:
+        local = [c.hex for c in s.scalars(select(Change.change_id).where(Change.entity != "user")
+                                          .order_by(Change.seq))]
+    with pg_hq.engine.connect() as conn:
+        central = list(conn.scalars(text("SELECT change_id FROM sync_changes ORDER BY tx, seq")))
+    assert central == local and sorted(local) != local   # change ids are random: order is not by id
+    with office.archive.session(write=True) as s:   # as if the office died before marking them sent
+        s.execute(update(Change).values(sent_at=None))
+    again = office.sync(batch=30)
+    assert (again.pushed, again.duplicates) == (0, 81)
+    assert pg_hq.change_count() == 81
+    office.close()
+
+
+def test_an_office_pushes_where_public_may_not_create_temporary_tables(pg_hq: CentralStore, tmp_path: Path) -> None:
+    """The push stages batches in a temporary table; the central migration grants that to the office
+    role itself, so a server hardened with REVOKE TEMPORARY … FROM PUBLIC still accepts pushes."""
+    with pg_hq.engine.begin() as conn:
+        database = conn.scalar(text("SELECT current_database()"))
+        conn.execute(text(f'REVOKE TEMPORARY ON DATABASE "{database}" FROM PUBLIC'))
+    office = make_office(tmp_path, "hardened", pg_hq, ["44"])
+    office.services.units.add(name=UNIT_A, uscc=organ_uscc(1), division_code="440106")
+    assert office.sync().pushed == 1
+    office.close()
