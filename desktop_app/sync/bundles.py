@@ -50,7 +50,18 @@ class BundleResult:
 
 def export_office_bundle(archive: Archive, user_name: str, hq: PublicKeys, out: Path) -> BundleResult:
     """Every change headquarters has not acknowledged yet, encrypted to headquarters, signed by this
-    device, numbered after the previous bundle."""
+    device, numbered after the previous bundle. All or nothing: when the number and audit entry do
+    not commit, the written bundle is removed (a courier must never carry a number used twice)."""
+    if out.exists():
+        raise BundleError(f"{out.name} already exists; choose another file name")
+    try:
+        return _export_office_bundle(archive, user_name, hq, out)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+
+
+def _export_office_bundle(archive: Archive, user_name: str, hq: PublicKeys, out: Path) -> BundleResult:
     with archive.session(write=True) as s:
         meta = _meta(s)
         _remember_hq(s, meta, hq)
@@ -137,8 +148,12 @@ def _apply_return(archive: Archive, user_name: str, path: Path, header: bf.Bundl
                 if max_seq:
                     s.execute(update(Change).where(Change.seq <= int(max_seq), Change.acked_at.is_(None))
                               .values(acked_at=utcnow(), sent_at=func.coalesce(Change.sent_at, utcnow())))
-            elif kind == "cursor":
-                s.merge(Meta(key=cursor_key(hq_fingerprint), value=f"{line['tx']}:{line['seq']}"))
+            elif kind == "cursor":  # never backwards: a late bundle may trail an online sync
+                stored = s.get(Meta, cursor_key(hq_fingerprint))
+                held = tuple(int(x) for x in stored.value.split(":")) if stored else (-1, -1)
+                incoming = (int(line["tx"]), int(line["seq"]))
+                if incoming > held:
+                    s.merge(Meta(key=cursor_key(hq_fingerprint), value=f"{incoming[0]}:{incoming[1]}"))
             elif kind == "change":
                 applier = applier or Applier(s, user_name, archive.device_id, archive.clock, registry)
                 batch.append(Incoming(line["device"], line["payload"], base64.b64decode(line["sig"])))

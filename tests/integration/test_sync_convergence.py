@@ -373,12 +373,8 @@ def test_every_applied_remote_change_is_audited(tmp_path: Path) -> None:
         hq.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a return bundle sets the office's pull cursor to the position headquarters reached when it wrote "
-    "the bundle, even when an online sync has since moved the cursor further: sync/bundles.py "
-    "_apply_return merges Meta(cursor) unconditionally (the next pull re-reads the gap; duplicates are "
-    "skipped, so nothing is applied twice, but the cursor is not monotonic)"))
 def test_an_older_return_bundle_does_not_move_the_cursor_back(tmp_path: Path) -> None:
+    """Was a bug: _apply_return set the cursor unconditionally."""
     hq = CentralStore.initialize(str(tmp_path / "central.db"))
     a, b = (make_office(tmp_path, name, hq, ["44"]) for name in ("a", "b"))
     name = cursor_key(hq.hq_public().fingerprint)

@@ -399,11 +399,6 @@ def test_bundle_export_on_a_full_disk_says_so_plainly(tmp_path: Path) -> None:
     assert not probe.unclear, probe.unclear[0][-300:]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "export_office_bundle (sync/bundles.py) renames the finished bundle into place inside its write "
-    "transaction and only then commits the new bundle number and audit entry; when that commit fails "
-    "(disk full, I/O error) the bundle file stays although the export failed and its number was not "
-    "consumed: a courier can carry it, and the next export reuses the number with other content"))
 def test_bundle_export_whose_commit_fails_leaves_no_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An I/O error at the commit after the file is written (forced: a full disk rarely falls there
     under RLIMIT_FSIZE, whose limit is per file, but does with a shared free-space pool)."""
