@@ -261,7 +261,9 @@ class Applier:
             clocks["~" + name] = sorted(seen)
         self._flag_edit_after_revoke(change, entity_id, current, clocks)
         self._save_clocks(change.entity, entity_id, clocks)
-        if not new_values:
+        if not new_values:  # lost the merge (or changed nothing): still one audit entry per change
+            self._audit("sync.merged", change.entity, entity_id, digest(before), before=digest(before),
+                        detail={"from": change.device_id, "user": change.user_name, "fields": []})
             return
         self.session.add(Revision(entity=change.entity, entity_id=entity_id, version=current["version"],
                                   values=before, reason="sync", changed_by=change.user_name, changed_at=self.now))
@@ -339,6 +341,8 @@ class Applier:
         if conflict is not None and not conflict.resolved:
             conflict.resolved, conflict.resolved_by = True, change.user_name
             conflict.resolution = canonical_json(change.values)
+        self._audit("sync.resolve", "conflict", uuid.UUID(hex=change.entity_id), "",
+                    detail={"from": change.device_id, "user": change.user_name, **change.values})
 
     def _audit(self, action: str, entity: str, entity_id: uuid.UUID | None, after: str, *, before: str = "",
                success: bool = True, detail: dict[str, Any] | None = None) -> None:

@@ -13,8 +13,8 @@ stateful testing, clocks skewed by up to ±5 minutes). After a full sync round (
 * atomic import: a damaged return bundle is refused and changes nothing but its one audit entry;
   a good one applies every change up to the cursor it carries (checked at each bundle trip);
 * one audit entry per change: every local change has exactly one audit entry binding the same
-  object, and every remote insert applied has exactly one ``sync.insert`` entry (a remote update
-  that loses its merge has none: see ``test_every_applied_remote_change_is_audited``);
+  object, and every remote change applied has its audit entry (``sync.insert``, ``sync.update``,
+  or ``sync.merged`` when it lost the merge: ``test_every_applied_remote_change_is_audited``);
 * every archive still verifies (audit chain and state binding).
 
 The fast tier runs 12 programs; ``pytest --slow`` runs 2,000 (``INTEGRITY_FILES_SYNC_PROGRAMS``
@@ -348,10 +348,6 @@ def test_offices_converge_and_lose_nothing_long() -> None:
     _run(SyncMachine, examples=int(os.environ.get("INTEGRITY_FILES_SYNC_PROGRAMS", "2000")), steps=30)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a remote change that loses its merge is recorded in applied_changes (and may open a conflict) "
-    "but writes no audit entry: sync/merge.py Applier._merge returns before self._audit(...) when "
-    "new_values is empty, and _resolve never audits; so 'one audit entry per change' fails for them"))
 def test_every_applied_remote_change_is_audited(tmp_path: Path) -> None:
     hq = CentralStore.initialize(str(tmp_path / "central.db"))
     a, b = (make_office(tmp_path, name, hq, ["44"]) for name in ("a", "b"))
@@ -366,7 +362,8 @@ def test_every_applied_remote_change_is_audited(tmp_path: Path) -> None:
             office.sync()
         for office in (a, b):
             _local, remote = _audited(office)
-            assert len(_applied(office)) == remote["sync.insert"] + remote["sync.update"], office.name
+            audited = remote["sync.insert"] + remote["sync.update"] + remote["sync.merged"] + remote["sync.resolve"]
+            assert len(_applied(office)) == audited, office.name
     finally:
         for office in (a, b):
             office.close()
