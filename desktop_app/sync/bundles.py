@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 
 from desktop_app.store.archive import Archive
 from desktop_app.store.models import Change, Meta
 from desktop_app.store.types import utcnow
 from desktop_app.sync import bundle_format as bf
+from desktop_app.sync import central_schema as cs
 from desktop_app.sync.central import CentralStore, ChainHead
 from desktop_app.sync.device import box_key, public_keys, signing_key
 from desktop_app.sync.engine import cursor_key, local_head, read_cursor
@@ -185,6 +186,26 @@ def _apply_return(archive: Archive, user_name: str, path: Path, header: bf.Bundl
 
 def import_office_bundle(central: CentralStore, path: Path, *, dry_run: bool = False,
                          reply: Path | None = None) -> BundleResult:
+    """Refusals are recorded at headquarters (``sync_bundle_refusals``) and raised."""
+    try:
+        return _import_office_bundle(central, path, dry_run, reply)
+    except BundleError as exc:
+        if not dry_run:
+            _record_refusal(central, path, exc.message)
+        raise
+
+
+def _record_refusal(central: CentralStore, path: Path, reason: str) -> None:
+    try:
+        sender = bf.read_header(path).sender
+    except BundleError:
+        sender = ""
+    with central.transaction() as conn:
+        conn.execute(insert(cs.bundle_refusals).values(file=path.name[:255], sender=sender[:64], reason=reason,
+                                                       received_at=utcnow().isoformat(timespec="microseconds")))
+
+
+def _import_office_bundle(central: CentralStore, path: Path, dry_run: bool, reply: Path | None) -> BundleResult:
     header = bf.read_header(path)
     hq_sign, hq_box = central.hq_private()
     hq = central.hq_public()

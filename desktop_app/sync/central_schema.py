@@ -83,6 +83,17 @@ quarantine = Table(
     Column("received_at", String(32), nullable=False),
 )
 
+# Office bundles refused at headquarters (damaged, forged, replayed, out of order): one row each, so
+# headquarters has the record the office has in its audit trail. No office role is granted it.
+bundle_refusals = Table(
+    "sync_bundle_refusals", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("file", String(255), nullable=False),
+    Column("sender", String(64), nullable=False),               # as the header claims; "" if unreadable
+    Column("reason", Text, nullable=False),
+    Column("received_at", String(32), nullable=False),
+)
+
 # Headquarters' own key pairs (signing return bundles, receiving office bundles). On PostgreSQL no
 # office role is granted this table.
 hq_keys = Table(

@@ -137,6 +137,11 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
 # -- what must not move ------------------------------------------------------------------------------
 
 
+def _refusals(hq: CentralStore) -> int:
+    with hq.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(cs.bundle_refusals)).scalar() or 0)
+
+
 def _hq_state(hq: CentralStore) -> dict[str, list[tuple[Any, ...]]]:
     with hq.engine.connect() as conn:
         return {t.name: sorted(tuple(r) for r in conn.execute(select(t))) for t in HQ_TABLES}
@@ -169,7 +174,7 @@ class HqJudge:
     def refused(self, name: str, content: bytes, match: str = "") -> None:
         path = self.folder / "candidate.ifb"
         path.write_bytes(content)
-        before = _hq_state(self.hq)
+        before, refusals, refused_before = _hq_state(self.hq), _refusals(self.hq), self.outcomes["refused"]
         try:
             import_office_bundle(self.hq, path)
         except BundleError as exc:
@@ -185,6 +190,8 @@ class HqJudge:
             self.problems.append(f"{name}: accepted")
         if _hq_state(self.hq) != before:
             self.problems.append(f"{name}: headquarters changed")
+        if _refusals(self.hq) != refusals + (1 if self.outcomes["refused"] > refused_before else 0):
+            self.problems.append(f"{name}: not exactly one refusal record at headquarters")
 
 
 class OfficeJudge:
@@ -374,10 +381,6 @@ def test_return_bundle_attacks_are_refused_and_audited_at_the_office(kit: Kit, t
     _report("attacks at the office", judge, sum(judge.outcomes.values()))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "headquarters keeps no record of a refused office bundle: import_office_bundle "
-    "(desktop_app/sync/bundles.py) raises BundleError before anything is written and the central schema "
-    "(sync/central_schema.py) has no table for refusals, so 'one audit entry each' holds only at the office"))
 def test_headquarters_records_each_refused_bundle(kit: Kit, tmp_path: Path) -> None:
     hq = kit.central("before", tmp_path)
     bad = tmp_path / "bad.ifb"
