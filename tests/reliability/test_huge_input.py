@@ -262,23 +262,26 @@ def test_the_event_loop_runs_while_100000_lines_are_checked_and_imported(qtbot, 
             wizard.next()
         timer.start()
         qtbot.waitUntil(lambda: wizard.check_page.report is not None, timeout=300_000)
+        during_check = len(ticks)
         assert wizard.check_page.report is not None and wizard.check_page.report.new == FAST_ROWS
         wizard.button(QWizard.WizardButton.CommitButton).click()
+        write_started = len(ticks)
         run = wizard.run_page
         qtbot.waitUntil(lambda: run.progress.value() > run.progress.maximum() * 0.6, timeout=300_000)
         page.search_edit.setText("王")  # the page takes input meanwhile
         assert page.search_edit.text() == "王"
         run.cancel()
         qtbot.waitUntil(lambda: run.finished, timeout=120_000)
+        during_write = len(ticks) - write_started
         timer.stop()
     finally:
         runner.cancel_all(60_000)
-    gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    # On the GUI thread the import would stall the loop for its whole length (over 10 s); the bound
-    # leaves room for a loaded 2-core machine.
-    assert len(ticks) > 20 and max(gaps) < 2.0, f"{len(ticks)} ticks, largest gap {max(gaps):.2f} s"
+    # Behaviour, not a time: the loop kept turning *while* each phase ran. On the GUI thread the
+    # click would return only after the whole write, with no tick in between. (Figures: bench/.)
+    assert during_check >= 5 and during_write >= 5, f"ticks during the check {during_check}, the write {during_write}"
     assert "已取消" in run.message.text()
     assert admin.persons.count() == 2
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     print(f"event loop: {len(ticks)} ticks of 50 ms, largest gap {max(gaps) * 1000:.0f} ms")
 
 

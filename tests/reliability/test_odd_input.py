@@ -5,8 +5,6 @@ byte-exact, also after closing and unlocking again; a right-to-left override in 
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from sqlalchemy import func, select, text
 
@@ -41,11 +39,9 @@ def _record_count(services: Services) -> int:
 def test_ten_megabyte_facts_are_refused_naming_the_field(admin: Services) -> None:
     person = admin.persons.show(id_number(1)).person
     before = _record_count(admin)
-    started = time.perf_counter()
     with pytest.raises(ValidationError) as caught:
         admin.records.add(person.id, _record("违" * (10 * 1024 * 1024 // 3)))  # 10 MB of UTF-8
     assert caught.value.field == "facts" and "20000" in str(caught.value)
-    assert time.perf_counter() - started < 5
     assert _record_count(admin) == before
     admin.records.add(person.id, _record("违" * 20_000))  # exactly at the limit: accepted
 
