@@ -31,7 +31,14 @@ from desktop_app.store import keyslots, migrations
 from desktop_app.store.audit_chain import AUDIT_HEAD_KEY
 from desktop_app.store.backups import BackupRotation, rotating_backup_path, snapshot, vacuum_into
 from desktop_app.store.engine import connect_raw, describe_db_error, make_engine
-from desktop_app.store.head_file import Head, HeadFile, LostTail, head_key, head_path_for, lost_tail, record_head_of
+from desktop_app.store.head_file import (
+    Head,
+    LostTail,
+    head_file_from_meta,
+    head_path_for,
+    lost_tail,
+    record_head_of,
+)
 from desktop_app.store.keyslots import KdfParams, KeyFile, Slot, key_path_for
 from desktop_app.store.models import Change, Meta, RolePermission, User
 from desktop_app.store.writer import Actor, Writer
@@ -66,9 +73,7 @@ class Archive:
         self.clock = HybridClock(self.device_id, last_hlc)
         self.backups = BackupRotation(self)
         self.lost_tail: LostTail | None = None
-        device_key = meta.get("device_private_key")
-        self._head_file = (HeadFile(path, self.archive_id, head_key(base64.b64decode(device_key), self.archive_id))
-                           if device_key else None)
+        self._head_file = head_file_from_meta(path, meta)
 
     # -- creation and unlock -------------------------------------------------------------
 

@@ -23,12 +23,15 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop_app.store.audit_chain import GENESIS
 
 log = logging.getLogger(__name__)
 
@@ -120,23 +123,28 @@ class LostTail:
         return f"its audit trail no longer contains entry {self.recorded.seq} as it was committed"
 
 
-def head_file_of(conn: Any, archive_path: Path) -> HeadFile | None:
-    """The head file of an open raw connection's archive (None before the device key exists)."""
-    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('archive_id', 'device_private_key')"))
+def head_file_from_meta(archive_path: Path, meta: Mapping[str, str]) -> HeadFile | None:
+    """The head file keyed from the archive's ``meta`` values (None before the device key exists)."""
     if "device_private_key" not in meta or "archive_id" not in meta:
         return None
     device_key = base64.b64decode(meta["device_private_key"])
     return HeadFile(archive_path, meta["archive_id"], head_key(device_key, meta["archive_id"]))
 
 
+def head_file_of(conn: Any, archive_path: Path) -> HeadFile | None:
+    """The head file of an open raw connection's archive."""
+    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('archive_id', 'device_private_key')"))
+    return head_file_from_meta(archive_path, meta)
+
+
 def database_head(conn: Any) -> Head:
     row = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
-    return Head.parse(row[0]) if row else Head(0, "0" * 64)
+    return Head.parse(row[0]) if row else Head(0, GENESIS)
 
 
 def chain_end(conn: Any) -> Head:
     row = conn.execute("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
-    return Head(row[0], row[1]) if row else Head(0, "0" * 64)
+    return Head(row[0], row[1]) if row else Head(0, GENESIS)
 
 
 def lost_tail(conn: Any, archive_path: Path) -> LostTail | None:
