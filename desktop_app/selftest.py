@@ -59,7 +59,11 @@ class SelfTest:
             missing.append(f"the font's licence in {FONT_FILE.parent}")
         if missing:
             raise FileNotFoundError(f"missing: {', '.join(missing)}")
-        return f"font and licence, divisions, icons, migrations under {resource_path().parent}"
+        from desktop_app.printing.fonts import fallback_paths
+
+        faces = ", ".join(p.name for p in fallback_paths()) or "none (rare characters print as code points)"
+        return (f"font and licence, divisions, icons, migrations under {resource_path().parent}; "
+                f"faces for rare characters: {faces}")
 
     def create(self) -> str:
         from desktop_app.services import Services

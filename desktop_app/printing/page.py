@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.printing import layout
-from desktop_app.printing.fonts import font_name, printable, text_width
+from desktop_app.printing.fonts import printable, runs, text_width
 from desktop_app.printing.model import PrintedFile, qr_payload, short_code
 
 WATERMARK_POSITIONS = ((0.30, 0.74), (0.62, 0.47), (0.30, 0.20))
@@ -24,6 +25,7 @@ WATERMARK_SIZE = 24.0
 WATERMARK_ANGLE = 32
 CHECK_HINT = "请扫描二维码或在“诚信档案”系统中输入验证码核验本件"
 MIN_SIZE = 4.0
+LEFT, CENTRE, RIGHT = 0.0, 0.5, 1.0  # the share of a line's width left of its anchor
 QR_MASK = 2  # any mask is valid: the symbol records it in its format information
 
 
@@ -90,23 +92,19 @@ def define_qr_form(canvas: Canvas, furniture: Furniture) -> None:
 
 
 def draw_furniture(canvas: Canvas, furniture: Furniture) -> None:
-    font = font_name()
     width, height = layout.PAGE_WIDTH, layout.PAGE_HEIGHT
     left, right = layout.MARGIN_X, width - layout.MARGIN_X
     canvas.saveState()
-    _watermark(canvas, furniture.watermark, font)
+    _watermark(canvas, furniture.watermark)
     # running header: office left, title with variant right; person and unit below; a rule
     top = height - 11 * mm
     title_size = _fit(furniture.title, 10.5, (right - left) / 2)
     canvas.setFillColor(layout.INK)
     office_room = right - left - text_width(furniture.title, title_size) - 6 * mm
-    canvas.setFont(font, _fit(furniture.office, 9.5, office_room))
-    canvas.drawString(left, top, furniture.office)
-    canvas.setFont(font, title_size)
-    canvas.drawRightString(right, top, furniture.title)
+    draw_text(canvas, left, top, furniture.office, _fit(furniture.office, 9.5, office_room))
+    draw_text(canvas, right, top, furniture.title, title_size, align=RIGHT)
     canvas.setFillColor(layout.MUTED)
-    canvas.setFont(font, _fit(furniture.person, 8.5, right - left))
-    canvas.drawString(left, top - 5 * mm, furniture.person)
+    draw_text(canvas, left, top - 5 * mm, furniture.person, _fit(furniture.person, 8.5, right - left))
     canvas.setStrokeColor(layout.RULE)
     canvas.setLineWidth(0.6)
     canvas.line(left, top - 7.5 * mm, right, top - 7.5 * mm)
@@ -116,13 +114,10 @@ def draw_furniture(canvas: Canvas, furniture: Furniture) -> None:
     base = layout.FOOTER_HEIGHT - 4 * mm
     canvas.line(left, base + 1.5 * mm, qr_x - 2 * mm, base + 1.5 * mm)
     canvas.setFillColor(layout.INK)
-    canvas.setFont(font, _fit(furniture.printed, 8, text_room))
-    canvas.drawString(left, base - 3.5 * mm, furniture.printed)
-    canvas.setFont(font, _fit(furniture.code, 9, text_room))
-    canvas.drawString(left, base - 8.5 * mm, furniture.code)
+    draw_text(canvas, left, base - 3.5 * mm, furniture.printed, _fit(furniture.printed, 8, text_room))
+    draw_text(canvas, left, base - 8.5 * mm, furniture.code, _fit(furniture.code, 9, text_room))
     canvas.setFillColor(layout.MUTED)
-    canvas.setFont(font, _fit(furniture.hint, 6.5, text_room))
-    canvas.drawString(left, base - 13 * mm, furniture.hint)
+    draw_text(canvas, left, base - 13 * mm, furniture.hint, _fit(furniture.hint, 6.5, text_room))
     canvas.translate(qr_x, base - layout.QR_SIZE + 1.5 * mm)
     canvas.doForm(furniture.form_name)
     canvas.restoreState()
@@ -131,25 +126,36 @@ def draw_furniture(canvas: Canvas, furniture: Furniture) -> None:
 def draw_page_number(canvas: Canvas, page: int, pages: int) -> None:
     canvas.saveState()
     canvas.setFillColor(layout.INK)
-    canvas.setFont(font_name(), 8.5)
     x = layout.PAGE_WIDTH - layout.MARGIN_X - layout.QR_SIZE - 3 * mm
-    canvas.drawRightString(x, layout.FOOTER_HEIGHT - 7.5 * mm, page_number_text(page, pages))
+    draw_text(canvas, x, layout.FOOTER_HEIGHT - 7.5 * mm, page_number_text(page, pages), 8.5, align=RIGHT)
     canvas.restoreState()
 
 
-def _watermark(canvas: Canvas, text: str, font: str) -> None:
+def _watermark(canvas: Canvas, text: str) -> None:
     canvas.saveState()
     canvas.setFillColor(layout.WATERMARK_INK)
     canvas.setFillAlpha(layout.WATERMARK_ALPHA)
     size = _fit(text, WATERMARK_SIZE, layout.PAGE_WIDTH * 0.75)
-    canvas.setFont(font, size)
     for fx, fy in WATERMARK_POSITIONS:
         canvas.saveState()
         canvas.translate(layout.PAGE_WIDTH * fx + 40, layout.PAGE_HEIGHT * fy)
         canvas.rotate(WATERMARK_ANGLE)
-        canvas.drawCentredString(0, 0, text)
+        draw_text(canvas, 0, 0, text, size, align=CENTRE)
         canvas.restoreState()
     canvas.restoreState()
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, *, align: float = LEFT) -> None:
+    """Draw one line at ``size``, left-aligned at ``x`` (or centred on it, or ending at it), each
+    run in the face that has its characters (the main font, or a fallback for rare characters)."""
+    pieces = runs(text)
+    if align != LEFT:
+        x -= align * sum(stringWidth(piece, face, size) for face, piece in pieces)
+    line = canvas.beginText(x, y)  # one text object: readers extract the runs as one line
+    for face, piece in pieces:
+        line.setFont(face, size)
+        line.textOut(piece)
+    canvas.drawText(line)
 
 
 def _fit(text: str, size: float, room: float) -> float:

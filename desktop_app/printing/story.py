@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.printing import layout
-from desktop_app.printing.fonts import font_name, printable, text_width
+from desktop_app.printing.fonts import font_name, printable, runs, text_width
 from desktop_app.printing.model import PrintedFile, Row, Section
 
 StyleCommand = tuple[Any, ...]  # a reportlab TableStyle command
@@ -79,12 +79,20 @@ def build_story(file: PrintedFile) -> Story:
 
 
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(markup(text, style.fontName).replace("\n", "<br/>"), style)
+
+
+def markup(text: str, main: str) -> str:
+    """``text`` as paragraph markup: escaped, and each run of rare characters in its own face."""
+    return "".join(escape(piece) if face == main else f'<font face="{face}">{escape(piece)}</font>'
+                   for face, piece in runs(text, main))
 
 
 def cell(text: str, width: float, style: ParagraphStyle) -> str | Paragraph:
-    """A plain string when it fits on one line (fast), else a wrapping paragraph (nothing cut off)."""
-    if "\n" not in text and text_width(text, style.fontSize) <= width - 2 * layout.CELL_PAD - 0.5:
+    """A plain string when it fits on one line in the main font (fast), else a wrapping paragraph
+    (nothing cut off, rare characters in their own face)."""
+    if ("\n" not in text and all(face == style.fontName for face, _ in runs(text, style.fontName))
+            and text_width(text, style.fontSize) <= width - 2 * layout.CELL_PAD - 0.5):
         return text
     return paragraph(text, style)
 

@@ -5,12 +5,15 @@ furniture (watermark, header, footer, drawn before the body) and end with its pa
 last), and the bodies of the pages, joined, must equal the story's atoms in order — except that a
 table header may repeat at the top of a page (``repeatRows``). So any changed, added, removed or
 reordered character of the visible text fails, wherever it is.
+
+The check does not depend on the fonts of the machine that printed: see :func:`squeeze`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from desktop_app.printing.fonts import canonical
 from desktop_app.printing.model import PrintedFile
 from desktop_app.printing.page import Furniture, page_number_text
 from desktop_app.printing.story import build_story
@@ -19,7 +22,9 @@ SNIPPET = 12
 
 
 def squeeze(text: str) -> str:
-    return "".join(text.split())
+    """Without whitespace, and with code points written back as characters: a rare character
+    prints as itself where a face has it and as 〔U+…〕 where none has, and both say the same."""
+    return canonical("".join(text.split()))
 
 
 def text_problem(file: PrintedFile, full_hash: str, page_texts: Sequence[str]) -> str | None:

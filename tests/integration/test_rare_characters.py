@@ -18,6 +18,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFont
 from sqlalchemy import text
 
+from desktop_app.printing import fonts, tounicode
 from desktop_app.printing.fonts import FONT_FILE
 from desktop_app.services import Services
 from desktop_app.services.exporting import ExportService
@@ -44,6 +48,17 @@ BMP_NAMES = ["李１２３", "阿卜杜·热合曼", "买买提・艾力"]   # f
 BEYOND_BMP = ["𠀀𪚥", "王𫠝明", "𰀀丽"]                  # Extension B, D, G: 4 bytes in UTF-8
 NAMES = BMP_NAMES + BEYOND_BMP
 MISSING_GLYPHS = "𠀀𪚥𫠝𰀀"
+
+
+@pytest.fixture
+def fallback_faces() -> list[Path]:
+    """The fallback print faces on this machine; CI installs them (.ci/run), so there they must exist."""
+    paths = fonts.fallback_paths()
+    if not paths:
+        if os.environ.get("CI"):
+            pytest.fail("no fallback print face: .ci/run installs fonts-hanazono and fonts-babelstone-han")
+        pytest.skip("no fallback print face here (apt install fonts-hanazono fonts-babelstone-han)")
+    return paths
 
 
 def _facts(name: str) -> str:
@@ -117,35 +132,80 @@ def test_bmp_names_print_exactly_in_the_second_office(synced: tuple[Office, Offi
     assert _printed_name(b.services, id_number(300 + NAMES.index(name))) == name
 
 
-def test_the_print_font_lacks_the_extension_b_glyphs() -> None:
-    """Why the next test fails: the embedded font has no glyph for these characters."""
+def test_the_main_font_lacks_the_rare_glyphs_and_a_fallback_face_has_each(fallback_faces: list[Path]) -> None:
+    """Why the fallback faces exist, and that they are the ones drawing these characters."""
     face = TTFont("coverage-check", str(FONT_FILE), subfontIndex=0).face
     assert [c for c in MISSING_GLYPHS if ord(c) in face.charToGlyph] == []
     assert all(ord(c) in face.charToGlyph for c in "李１２３·・张")
-
-
-@pytest.mark.xfail(strict=True, reason="WenQuanYi Micro Hei has no glyphs beyond the BMP: 𠀀 𪚥 𫠝 𰀀 print as "
-                                       "their code point (next test), not as the character; needs a print font "
-                                       "covering Extension B–G")
-@pytest.mark.parametrize("name", BEYOND_BMP)
-def test_names_beyond_the_bmp_print_exactly(synced: tuple[Office, Office, CentralStore], name: str) -> None:
-    _a, b, _hq = synced
-    assert _printed_name(b.services, id_number(300 + NAMES.index(name))) == name
+    assert {c: fonts.font_for(c) for c in "李·"} == {"李": fonts.FONT_NAME, "·": fonts.FONT_NAME}
+    drawn_by = {c: fonts.font_for(c) for c in MISSING_GLYPHS}
+    assert all(name and name != fonts.FONT_NAME for name in drawn_by.values()), drawn_by
+    assert fonts.printable(MISSING_GLYPHS) == MISSING_GLYPHS
 
 
 @pytest.mark.parametrize("name", BEYOND_BMP)
-def test_names_beyond_the_bmp_print_as_visible_code_points_and_verify(
-        synced: tuple[Office, Office, CentralStore], name: str) -> None:
-    """Until a print font covers Extension B–G: never an empty box, but the exact code point."""
+def test_names_beyond_the_bmp_print_exactly_and_verify(
+        synced: tuple[Office, Office, CentralStore], fallback_faces: list[Path], name: str) -> None:
     _a, b, _hq = synced
     number = id_number(300 + NAMES.index(name))
-    expected = "".join(c if ord(c) < 0x10000 else f"〔U+{ord(c):04X}〕" for c in name)
-    assert _printed_name(b.services, number) == expected
-    person = b.services.persons.show(number).person
-    pdf = PrintService(b.services.ctx).render(person.id)
-    assert "\x00" not in PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text()
+    assert _printed_name(b.services, number) == name
+    pdf = PrintService(b.services.ctx).render(b.services.persons.show(number).person.id)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert _facts(name) in text.replace("\n", "")  # the record's facts too, in the table's wrapping cell
     verification = b.services.printing.verify(pdf.data)
     assert verification.valid, verification.reason
+
+
+def test_a_character_no_face_has_prints_as_its_code_point_and_verifies(admin: Services) -> None:
+    """Extension I (U+2EBF0…) is in no face here: never an empty box, but the exact code point."""
+    name = "王\U0002EBF0明"
+    assert fonts.font_for("\U0002EBF0") is None
+    person = admin.persons.add(PersonDraft(name=name, id_number=id_number(90), unit_name=UNIT_A, post="科员"))
+    assert _printed_name(admin, id_number(90)) == "王〔U+2EBF0〕明"
+    pdf = PrintService(admin.ctx).render(person.id)
+    assert "\x00" not in PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text()
+    verification = admin.printing.verify(pdf.data)
+    assert verification.valid, verification.reason
+
+
+_WITHOUT_FACES = """
+import sys
+from pathlib import Path
+from desktop_app.printing import fonts
+from desktop_app.printing.compose import render_file
+from desktop_app.printing.verify import inspect_pdf
+inspection = inspect_pdf(Path(sys.argv[1]).read_bytes())
+Path(sys.argv[2]).write_bytes(render_file(inspection.parts[0].file).data)
+print(len(fonts.fallback_paths()), inspection.ok, inspection.parts[0].problem)
+"""
+
+
+def test_a_print_verifies_where_the_faces_are_missing_and_the_other_way_round(
+        synced: tuple[Office, Office, CentralStore], fallback_faces: list[Path], tmp_path: Path) -> None:
+    """Office b prints with the faces; a machine without them (INTEGRITY_FILES_FONT_DIRS names
+    none) verifies that print, and prints the same file with code points, which b verifies."""
+    _a, b, _hq = synced
+    person = b.services.persons.show(id_number(300 + NAMES.index("𠀀𪚥"))).person
+    with_faces = tmp_path / "with.pdf"
+    with_faces.write_bytes(PrintService(b.services.ctx).render(person.id).data)
+    without_faces = tmp_path / "without.pdf"
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_FACES, str(with_faces), str(without_faces)],
+                          env={**os.environ, fonts.FONT_DIRS_VARIABLE: ""}, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "True", "None"]
+    page = PdfReader(without_faces).pages[0].extract_text()
+    assert "〔U+20000〕〔U+2A6A5〕" in page and "𠀀" not in page
+    verification = b.services.printing.verify(without_faces.read_bytes())
+    assert verification.valid, verification.reason
+
+
+def test_the_tounicode_map_writes_surrogate_pairs() -> None:
+    """reportlab's own map writes <20000> for U+20000; a reader needs UTF-16BE, <D840DC00>."""
+    cmap = tounicode.to_unicode_cmap("AAAAAA+F", [0x41, 0x738B, 0x20000, 0x30000])
+    assert "<02> <D840DC00>" in cmap and "<03> <D880DC00>" in cmap and "<01> <738B>" in cmap
+    bmp = [0x20, 0x4E00, 0xFFFD]
+    assert tounicode.to_unicode_cmap("AAAAAA+F", bmp) == tounicode.reportlab_map("AAAAAA+F", bmp)
 
 
 # -- on the way out: exports ---------------------------------------------------------------------
