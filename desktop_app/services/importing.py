@@ -30,7 +30,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.permissions import Permission
-from desktop_app.errors import StateError, ValidationError
+from desktop_app.errors import ArchiveError, StateError, ValidationError
 from desktop_app.importing.attendance import AttendanceImporter
 from desktop_app.importing.engine import KindImporter, Plan
 from desktop_app.importing.fields import ImportKind
@@ -45,6 +45,7 @@ from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.import_scope import check_plan
 from desktop_app.services.scope import scoped, unscoped
 from desktop_app.store.archive import Archive
+from desktop_app.store.backups import BackupFailed
 from desktop_app.store.writer import Actor, Writer
 
 Progress = Callable[[int, int], None]
@@ -202,7 +203,12 @@ class ImportService:
             try:
                 with archive.session(write=True) as s:
                     # The committed state, which the lock we hold keeps as it is until we commit.
-                    backup = archive.backups.take("before-import")
+                    try:
+                        backup = archive.backups.take("before-import")
+                    except BackupFailed as exc:
+                        raise ArchiveError(f"nothing was imported: the backup taken before every import could "
+                                           f"not be written ({exc.reason}); free disk space and import again",
+                                           field="file", code="import_backup_failed") from None
                     actor = Actor(self.ctx.user.name, archive.device_id)
                     with _large_page_cache(s, report.new):
                         # The file is read, checked and matched again as it is written; each window's

@@ -68,8 +68,16 @@ def snapshot(archive_path: Path, key: bytes, dest: Path) -> Path:
         for leftover in (part, key_path_for(dest), head_path_for(dest)):
             leftover.unlink(missing_ok=True)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
-        raise ArchiveError(f"backup failed ({reason}); nothing was written", field="dest") from None
+        raise BackupFailed(reason) from None
     return dest
+
+
+class BackupFailed(ArchiveError):
+    """A backup could not be written (``reason``: the disk's or the database's words)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"backup failed ({reason}); nothing was written", field="dest")
+        self.reason = reason
 
 
 def vacuum_into(archive: Archive, dest: Path) -> Path:

@@ -56,7 +56,8 @@ class ScopeResolver:
             model = TRACKED_MODELS[entity]
             for chunk in _chunks(list(ids)):
                 query = select(model.id, getattr(model, column)).where(model.id.in_(chunk))  # type: ignore[attr-defined]
-                found: dict[uuid.UUID, uuid.UUID | None] = dict(self._session.execute(query).tuples().all())
+                found: dict[uuid.UUID, uuid.UUID | None] = {
+                    row_id: value for row_id, value in self._session.execute(query)}
                 for row_id in chunk:
                     self._stored[(column, row_id)] = found.get(row_id)
 

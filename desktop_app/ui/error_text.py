@@ -66,6 +66,8 @@ BY_CODE = {
     "locked_out": QT_TRANSLATE_NOOP("Errors", "失败次数过多，请在 {n} 秒后再试。"),
     "archive": QT_TRANSLATE_NOOP("Errors", "无法打开档案库：文件缺失、已损坏，或不属于这个密钥文件。"),
     "illegal_state": QT_TRANSLATE_NOOP("Errors", "该记录当前的状态不允许此操作。"),
+    "import_backup_failed": QT_TRANSLATE_NOOP(
+        "Errors", "导入前的自动备份无法写入（磁盘空间不足或磁盘故障），未导入任何内容。请释放磁盘空间后重新导入。"),
 }
 
 SPECIAL: tuple[tuple[str, str, str], ...] = (
@@ -74,6 +76,8 @@ SPECIAL: tuple[tuple[str, str, str], ...] = (
     ("archive", r"archive is locked", QT_TRANSLATE_NOOP("Errors", "档案库已锁定，请先解锁。")),
     ("archive", r"newer version", QT_TRANSLATE_NOOP("Errors", "该档案库由更新版本的程序建立，请先升级本程序。")),
     ("archive", r"key file .* missing", QT_TRANSLATE_NOOP("Errors", "档案库旁的密钥文件（.keys）缺失。")),
+    ("archive", r"disk is full|No space left|backup failed",
+     QT_TRANSLATE_NOOP("Errors", "磁盘空间不足或磁盘故障，操作未完成，档案库没有改变。请释放磁盘空间后重试。")),
     ("archive", r"lost committed changes",
      QT_TRANSLATE_NOOP("Errors", "档案库缺少已保存的更改，已拒绝打开。请恢复备份，或由管理员accept-loss后同步找回。")),
     ("permission_denied", r"outside your units", QT_TRANSLATE_NOOP("Errors", "该人员或单位不在您负责的单位范围内。")),

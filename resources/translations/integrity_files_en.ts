@@ -1340,6 +1340,10 @@ If it happens again, copy the details below and send them to support (they conta
         <translation>The record&apos;s current state does not allow this.</translation>
     </message>
     <message>
+        <source>导入前的自动备份无法写入（磁盘空间不足或磁盘故障），未导入任何内容。请释放磁盘空间后重新导入。</source>
+        <translation>The automatic backup taken before an import could not be written (the disk is full or failing), so nothing was imported. Free some disk space and import again.</translation>
+    </message>
+    <message>
         <source>该身份证号已经建有档案。</source>
         <translation>A file already exists for this ID number.</translation>
     </message>
@@ -1358,6 +1362,10 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>档案库旁的密钥文件（.keys）缺失。</source>
         <translation>The key file (.keys) beside the archive is missing.</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足或磁盘故障，操作未完成，档案库没有改变。请释放磁盘空间后重试。</source>
+        <translation>The disk is full or failing: the action was not completed and the archive is unchanged. Free some disk space and try again.</translation>
     </message>
     <message>
         <source>档案库缺少已保存的更改，已拒绝打开。请恢复备份，或由管理员accept-loss后同步找回。</source>

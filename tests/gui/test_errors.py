@@ -38,6 +38,15 @@ def test_error_texts_name_the_field_and_the_rule() -> None:
     assert error_text(ValidationError("bad", field="name", line=7)) == "第 7 行：姓名填写有误。"
 
 
+def test_disk_full_errors_say_so_and_that_nothing_changed() -> None:
+    assert "未导入任何内容" in error_text(ArchiveError(
+        "nothing was imported: the backup taken before every import could not be written (disk I/O error)",
+        field="file", code="import_backup_failed"))
+    for message in ("backup failed (No space left on device); nothing was written",
+                    "cannot open x.db: the disk is full or failing (disk I/O error); free space and try again"):
+        assert error_text(ArchiveError(message)) == "磁盘空间不足或磁盘故障，操作未完成，档案库没有改变。请释放磁盘空间后重试。"
+
+
 def test_redaction_masks_id_numbers_and_secrets() -> None:
     number = id_number(1)
     text = redact(f"person {number} passphrase=hunter2hunter2 key x'00112233445566778899aabb'")

@@ -72,6 +72,7 @@ class Operation:
     """One write path: a template made once, a command per limit, the checks after it."""
 
     name = ""
+    says: tuple[str, ...] = ("error: ",)  # how every failure's message starts
 
     def __init__(self, tmp_path: Path) -> None:
         self.tmp_path = tmp_path
@@ -93,6 +94,8 @@ class Operation:
 
 class Import(Operation):
     name = "import"
+    # not only "backup failed" (a step of it): the user ran an import; or the archive did not open
+    says = ("error: nothing was imported", "error: cannot open office.db: the disk is full")
 
     def __init__(self, tmp_path: Path) -> None:
         super().__init__(tmp_path)
@@ -330,6 +333,8 @@ class Probe:
             self.unclear.append(f"{where}: exit code {rc}, stderr: {err[-600:]}")
         elif rc == 1 and (not err.startswith("error: ") or "Traceback" in err):
             self.unclear.append(f"{where}: unclear failure: {err[-600:]}")
+        elif rc == 1 and not err.startswith(self.op.says):
+            self.unclear.append(f"{where}: the message does not say {self.op.says!r}: {err[-600:]}")
         stray = sorted(p.name for p in set(folder.iterdir()) - before
                        if p.name not in ("out", "err", "out.ifb") and not p.name.startswith("office.db")
                        and not p.name.startswith("reader.db") and not p.name.startswith("central.db"))
