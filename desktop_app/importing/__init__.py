@@ -3,7 +3,7 @@
 * ``fields`` — the fields of each kind (persons, units, records, attendance) and the Chinese
   headers that name them;
 * ``mapping`` — header → field mappings, recognised or chosen, and mapping templates (JSON);
-* ``source`` — a CSV/XLSX file (``desktop_app.tabular``; CSV streamed by ``csv_stream``) read
+* ``source`` — a CSV/XLSX file (``desktop_app.tabular``, which streams a CSV) read
   through a mapping;
 * ``lines``, ``values`` — checking one line, field by field;
 * ``engine`` — check lines a block at a time, plan against the archive, write the plan;

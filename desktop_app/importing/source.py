@@ -1,5 +1,5 @@
 """A file opened for import: the table reader (``desktop_app.tabular``; a CSV streamed by
-``csv_stream``, so a file of a million lines is never held whole) plus a column mapping.
+``tabular.csv_stream``, so a file of a million lines is never held whole) plus a column mapping.
 
 Rows come out as ``SourceRow``: the line, ``{field: text}`` for the mapped columns, and the cells
 the reader refused on that line (formulas, error values, numbers Excel rounded), which become
@@ -14,14 +14,12 @@ from pathlib import Path
 from types import TracebackType
 
 from desktop_app.errors import ValidationError
-from desktop_app.importing.csv_stream import open_csv_stream
 from desktop_app.importing.fields import ImportKind, all_aliases
 from desktop_app.importing.mapping import ColumnMapping, auto_mapping, check_mapping
 from desktop_app.importing.report import Problem
 from desktop_app.tabular import HeaderNotFoundError, Table, TableInfo, open_table
 from desktop_app.tabular.errors import CellError
 from desktop_app.tabular.framing import column_letter
-from desktop_app.tabular.reader import REFUSED_SUFFIXES, XLSX_SUFFIXES
 
 MAX_ROWS = 1_000_000  # data lines of one file (the import streams; the limit bounds its time)
 
@@ -102,10 +100,7 @@ def open_source(kind: ImportKind, path: Path, *, encoding: str | None = None, sh
 
 
 def _open_table(path: Path, encoding: str | None, sheet: str | None, names: set[str] | None) -> Table:
-    suffix = path.suffix.lower()
-    if suffix in XLSX_SUFFIXES or suffix in REFUSED_SUFFIXES:
-        return open_table(path, encoding=encoding, sheet=sheet, header_names=names, lenient_cells=True)
-    return open_csv_stream(path, encoding=encoding, header_names=names, lenient_cells=True)
+    return open_table(path, encoding=encoding, sheet=sheet, header_names=names, lenient_cells=True)
 
 
 def estimate_rows(info: TableInfo) -> int:

@@ -22,7 +22,8 @@ from desktop_app.tabular.errors import (
     UnsupportedFormatError,
 )
 from desktop_app.tabular.framing import Row
-from desktop_app.tabular.reader import Table, TableInfo, open_table, read_rows
+from desktop_app.tabular.reader import open_table, read_rows
+from desktop_app.tabular.table import Table, TableInfo
 
 __all__ = [
     "BinaryFileError", "CellError", "EmptyFileError", "EncodingError", "FormulaCellError", "HeaderError",

@@ -1,12 +1,6 @@
-"""Raw rows of a CSV (or tab-separated) text, with the line each record starts on."""
+"""The delimiter of a CSV (or tab- or semicolon-separated) text."""
 
 from __future__ import annotations
-
-import csv
-import io
-from collections.abc import Iterator
-
-from desktop_app.tabular.framing import RawRow
 
 DELIMITERS = (",", "\t", ";")
 
@@ -21,11 +15,3 @@ def guess_delimiter(text: str) -> str:
             if count > best_count:
                 best, best_count = candidate, count
     return best
-
-
-def csv_rows(text: str, delimiter: str) -> Iterator[RawRow]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    previous_end = 0
-    for cells in reader:
-        start, previous_end = previous_end + 1, reader.line_num
-        yield start, cells

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
-from desktop_app.tabular.csv_source import csv_rows, guess_delimiter
-from desktop_app.tabular.decoding import decode_table_bytes
-from desktop_app.tabular.errors import EmptyFileError, TableError, UnsupportedFormatError
+from desktop_app.tabular.csv_stream import open_csv_stream
+from desktop_app.tabular.errors import EmptyFileError, UnsupportedFormatError
 from desktop_app.tabular.framing import (
     CellProblems,
     RawRow,
@@ -27,51 +24,12 @@ from desktop_app.tabular.framing import (
     find_header,
     first_data_row,
 )
+from desktop_app.tabular.table import Table, TableInfo
 from desktop_app.tabular.xlsx_source import open_workbook, pick_sheet, xlsx_rows
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 REFUSED_SUFFIXES = {".xls": "legacy Excel (.xls)", ".et": "WPS (.et)", ".ods": "OpenDocument (.ods)",
                     ".numbers": "Numbers"}
-MAX_TEXT_BYTES = 512 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class TableInfo:
-    path: Path
-    format: str                      # "csv" or "xlsx"
-    headers: tuple[str, ...]
-    header_line: int
-    encoding: str | None = None      # CSV: the codec used (detected or given)
-    delimiter: str | None = None     # CSV
-    sheet: str | None = None         # XLSX: the sheet read
-    sheets: tuple[str, ...] = field(default=())  # XLSX: every sheet of the workbook
-
-
-class Table:
-    """An open table; iterate it for the data rows. Use as a context manager (closes the workbook)."""
-
-    def __init__(self, info: TableInfo, rows: Iterator[Row], closer: Any = None,
-                 cell_problems: CellProblems | None = None) -> None:
-        self.info = info
-        self._rows = rows
-        self._closer = closer
-        # lenient_cells: refused cells by line, filled as rows are read (take a line's with ``pop``)
-        self.cell_problems: CellProblems = cell_problems if cell_problems is not None else {}
-
-    def __iter__(self) -> Iterator[Row]:
-        return self._rows
-
-    def close(self) -> None:
-        if self._closer is not None:
-            self._closer.close()
-            self._closer = None
-
-    def __enter__(self) -> Table:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
 
 
 def open_table(path: Path | str, *, encoding: str | None = None, sheet: str | None = None,
@@ -102,18 +60,8 @@ def read_rows(path: Path | str, **options: Any) -> Iterator[Row]:
 
 def _open_csv(path: Path, encoding: str | None, header_names: Collection[str] | None,
               delimiter: str | None, problems: CellProblems | None) -> Table:
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise TableError(f"{path.name} is larger than {MAX_TEXT_BYTES >> 20} MB", field="file")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TableError(f"{path.name} cannot be read ({exc.strerror})", field="file") from None
-    decoded = decode_table_bytes(data, encoding)
-    sep = delimiter or guess_delimiter(decoded.text)
-    headers, header_line, rows = _frame(csv_rows(decoded.text, sep), header_names, problems)
-    info = TableInfo(path, "csv", headers, header_line, encoding=decoded.encoding, delimiter=sep)
-    return Table(info, rows, cell_problems=problems)
+    return open_csv_stream(path, encoding=encoding, header_names=header_names, delimiter=delimiter,
+                           lenient_cells=problems is not None)
 
 
 def _open_xlsx(path: Path, sheet: str | None, header_names: Collection[str] | None,

@@ -44,7 +44,8 @@ def test_disk_full_errors_say_so_and_that_nothing_changed() -> None:
         field="file", code="import_backup_failed"))
     for message in ("backup failed (No space left on device); nothing was written",
                     "cannot open x.db: the disk is full or failing (disk I/O error); free space and try again"):
-        assert error_text(ArchiveError(message)) == "磁盘空间不足或磁盘故障，操作未完成，档案库没有改变。请释放磁盘空间后重试。"
+        assert error_text(ArchiveError(message)) \
+            == "磁盘空间不足或磁盘故障，操作未完成，档案库没有改变。请释放磁盘空间后重试。"
 
 
 def test_redaction_masks_id_numbers_and_secrets() -> None:

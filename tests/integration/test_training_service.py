@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -203,6 +204,25 @@ def test_roster_files_in_gbk_and_xlsx(tmp_path: Path, training: TrainingService,
     (tmp_path / "noname.csv").write_text("单位,备注\n天河,x\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="姓名 or 身份证号"):
         training.preview_roster_file(session_id, tmp_path / "noname.csv")  # type: ignore[arg-type]
+
+
+def test_a_huge_roster_file_is_refused_without_being_held_in_memory(tmp_path: Path, training: TrainingService,
+                                                                    session_id: object) -> None:
+    """A 31 MB roster (800,000 lines) is read as a stream: refused at 5,000 lines, and the reader
+    never holds the file (decoded whole it was about 90 MB of Python objects)."""
+    roster = tmp_path / "huge.csv"
+    with roster.open("w", encoding="utf-8") as handle:
+        handle.write("姓名,身份证号,成绩\n")
+        handle.writelines(f"学员{i:06d},{LI},合格\n" for i in range(800_000))
+    assert roster.stat().st_size > 30_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValidationError, match="at most 5000 lines"):
+            training.preview_roster_file(session_id, roster)  # type: ignore[arg-type]
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 15_000_000, f"peak {peak / 1e6:.1f} MB"  # 194.7 MB with the whole-file reader
 
 
 def test_attendance_sheet_and_its_export(tmp_path: Path, admin: Services, training: TrainingService,

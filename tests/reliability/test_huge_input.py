@@ -5,7 +5,7 @@ one (``/proc/self/clear_refs``) and read again after the import (``VmHWM``): gro
 (Not ``resource.getrusage``: Linux keeps the larger ``ru_maxrss`` across exec, so a child started by
 the test process reports the test process's size; observed: 405 MB for a 194 MB child.)
 
-* Streamed: the file is read twice, a block at a time (``importing.csv_stream``, ``importing.pipeline``).
+* Streamed: the file is read twice, a block at a time (``tabular.csv_stream``, ``importing.pipeline``).
   The fast tier's file carries a 400-character 备注 column, so holding it whole (its bytes and its
   decoded text, as ``tabular.open_table`` did) would cost more than the bound by itself; the test
   computes that and asserts it, so the bound is one a whole-file load breaks.

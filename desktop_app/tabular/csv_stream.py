@@ -1,10 +1,10 @@
-"""A CSV file opened for import as a stream: the same table as ``tabular.open_table`` gives (header
-row, blank and ragged rows, refused cells, line numbers, the same errors), without holding the file.
+"""A CSV file opened as a stream (what ``tabular.open_table`` does for every file that is not a
+workbook): header row, blank and ragged rows, refused cells, line numbers, without holding the file.
 
-``tabular.open_table`` decodes a CSV whole (its bytes and its text together are about three times
-the file); a million-line roster would sit in memory before its first line is checked. Here the
-encoding is settled first by decoding the file block by block and keeping nothing (UTF-8, then GBK,
-then GB18030, as ``tabular.decoding`` detects them; a given encoding is checked the same way), then
+Decoding a CSV whole costs about three times the file in memory (its bytes and its text), so a
+million-line roster would sit in memory before its first line is checked. Here the encoding is
+settled first by decoding the file block by block and keeping nothing (UTF-8, then GBK, then
+GB18030, as ``tabular.decoding`` detects them; a given encoding is checked the same way), then
 ``csv`` reads the lines from a text stream. Blocks end at a newline, which in these encodings never
 occurs inside a character, so an undecodable byte is named with its exact line.
 """
@@ -18,11 +18,11 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import IO
 
-from desktop_app.tabular import Table, TableInfo
 from desktop_app.tabular.csv_source import guess_delimiter
 from desktop_app.tabular.decoding import AUTO_ENCODINGS, SNIFF_BYTES, binary_kind, normalise_encoding
 from desktop_app.tabular.errors import BinaryFileError, EmptyFileError, EncodingError, TableError
 from desktop_app.tabular.framing import CellProblems, RawRow, clean_headers, data_rows, find_header, first_data_row
+from desktop_app.tabular.table import Table, TableInfo
 
 BLOCK_BYTES = 1 << 20      # decoded and dropped at a time while the encoding is checked
 DELIMITER_SAMPLE = 1 << 16  # characters read to guess the delimiter
@@ -30,7 +30,7 @@ _WIDE = ("utf-16", "utf-32")  # encodings in which b"\n" may fall inside a chara
 
 
 def open_csv_stream(path: Path, *, encoding: str | None = None, header_names: Collection[str] | None = None,
-                    lenient_cells: bool = False) -> Table:
+                    delimiter: str | None = None, lenient_cells: bool = False) -> Table:
     """``tabular.open_table(path, …)`` for a CSV file, streaming its rows; close the table when done."""
     try:
         with path.open("rb") as handle:
@@ -39,7 +39,7 @@ def open_csv_stream(path: Path, *, encoding: str | None = None, header_names: Co
     except OSError as exc:
         raise TableError(f"{path.name} cannot be read ({exc.strerror})", field="file") from None
     try:
-        delimiter = guess_delimiter(text.read(DELIMITER_SAMPLE))
+        delimiter = delimiter or guess_delimiter(text.read(DELIMITER_SAMPLE))
         text.seek(0)
         if text.read(1) != "\ufeff":  # a BOM the codec left (GB18030 has one) is not part of a header
             text.seek(0)
@@ -61,7 +61,7 @@ def open_csv_stream(path: Path, *, encoding: str | None = None, header_names: Co
 
 
 def _csv_rows(text: IO[str], delimiter: str) -> Iterator[RawRow]:
-    """Raw rows with the line each record starts on (``tabular.csv_source.csv_rows`` over a stream)."""
+    """Raw rows with the line each record starts on."""
     reader = csv.reader(text, delimiter=delimiter, strict=False)
     previous_end = 0
     for cells in reader:
