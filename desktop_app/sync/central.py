@@ -30,6 +30,7 @@ from desktop_app.resources import migrations_path
 from desktop_app.store.types import utcnow
 from desktop_app.sync import central_schema as cs
 from desktop_app.sync.central_copy import copy_changes
+from desktop_app.sync.central_errors import CentralStoreError, central_failure, from_central, reports_central_errors
 from desktop_app.sync.keys import PublicKeys
 from desktop_app.sync.merge import DeviceInfo, Incoming
 from desktop_app.sync.wire import SignedChange, signature_ok
@@ -100,7 +101,7 @@ class CentralStore:
             self.url = normalize_url(url)
             parsed = make_url(self.url)
             if parsed.get_backend_name() == "sqlite" and not create and not Path(parsed.database or "").is_file():
-                raise ArchiveError(f"no central store at {parsed.database}; headquarters creates it with "
+                raise CentralStoreError(f"no central store at {parsed.database}; headquarters creates it with "
                                    "'central init'", field="url")
             self.engine: Engine = create_engine(self.url, pool_pre_ping=True, hide_parameters=True)
         except (ArgumentError, ValueError) as exc:
@@ -132,26 +133,29 @@ class CentralStore:
         try:
             return self.engine.connect()
         except OperationalError as exc:
-            raise ArchiveError(f"central store not reachable: {str(exc.orig).splitlines()[0]}",
+            raise CentralStoreError(f"central store not reachable: {str(exc.orig).splitlines()[0]}",
                                field="url") from None
 
     # -- headquarters ---------------------------------------------------------------------
 
+    @reports_central_errors
     def hq_private(self) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
         with self._connect() as conn:
             row = conn.execute(select(cs.hq_keys)).mappings().first()
         if row is None:
-            raise ArchiveError("the central store has no headquarters keys; run 'central init'")
+            raise CentralStoreError("the central store has no headquarters keys; run 'central init'")
         return (Ed25519PrivateKey.from_private_bytes(row["sign_private"]),
                 X25519PrivateKey.from_private_bytes(row["box_private"]))
 
+    @reports_central_errors
     def hq_public(self) -> PublicKeys:
         with self._connect() as conn:
             row = conn.execute(select(cs.hq_public)).mappings().first()
         if row is None:
-            raise ArchiveError("the central store has no headquarters keys; run 'central init'")
+            raise CentralStoreError("the central store has no headquarters keys; run 'central init'")
         return PublicKeys("headquarters", "hq", bytes(row["sign_public"]), bytes(row["box_public"]), "headquarters")
 
+    @reports_central_errors
     def enroll(self, keys: PublicKeys, scopes: Sequence[str]) -> str | None:
         """Register an office device and what it may see. On PostgreSQL this creates the office's
         login role and returns the URL the office uses; the password appears only there."""
@@ -174,6 +178,7 @@ class CentralStore:
         url = make_url(self.url).set(username=role, password=password)
         return url.render_as_string(hide_password=False)
 
+    @reports_central_errors
     def revoke(self, device_id: str) -> None:
         with self._connect() as conn, conn.begin():
             row = conn.execute(select(cs.devices.c.db_role).where(cs.devices.c.device_id == device_id)).first()
@@ -183,6 +188,7 @@ class CentralStore:
             if self.is_postgres and row[0]:
                 conn.execute(text(f'ALTER ROLE "{row[0]}" NOLOGIN'))
 
+    @reports_central_errors
     def status(self) -> list[DeviceStatus]:
         with self._connect() as conn:
             scopes: dict[str, list[str]] = {}
@@ -195,12 +201,14 @@ class CentralStore:
                              r["chain_alarm"], int(r["bundle_in_number"]), int(r["bundle_out_number"]))
                 for r in rows]
 
+    @reports_central_errors
     def change_count(self) -> int:
         with self._connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(cs.changes)) or 0)
 
     # -- office protocol --------------------------------------------------------------------
 
+    @reports_central_errors
     def registry(self) -> dict[str, DeviceInfo]:
         with self._connect() as conn:
             return self._registry_on(conn)
@@ -228,18 +236,16 @@ class CentralStore:
             query = query.where(c.tx < text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
         return [CentralRow(int(r[0]), int(r[1]), Incoming(r[2], r[3], bytes(r[4]))) for r in conn.execute(query)]
 
+    @reports_central_errors
     def device_row(self, device_id: str) -> dict[str, Any]:
-        try:
-            with self._connect() as conn:
-                row = conn.execute(select(cs.devices).where(cs.devices.c.device_id == device_id)).mappings().first()
-        except DBAPIError as exc:
-            raise ArchiveError(f"{make_url(self.url).render_as_string(hide_password=True)} is not an Integrity "
-                               f"Files central store ({type(exc.orig).__name__})", field="url") from None
+        with self._connect() as conn:  # a database without our tables: "not a central store"
+            row = conn.execute(select(cs.devices).where(cs.devices.c.device_id == device_id)).mappings().first()
         if row is None:
-            raise ArchiveError(f"this archive's device {device_id} is not enrolled at the central store; "
+            raise CentralStoreError(f"this archive's device {device_id} is not enrolled at the central store; "
                                "ask headquarters to run 'central enroll'", field="device")
         return dict(row)
 
+    @reports_central_errors
     def push(self, device_id: str, batch: Sequence[SignedChange], scopes: Sequence[str],
              head: ChainHead | None = None) -> PushResult:
         """Store a batch in one transaction. Idempotent: a change already stored is skipped."""
@@ -281,6 +287,7 @@ class CentralStore:
             conn.execute(update(cs.devices).where(cs.devices.c.device_id == device_id).values(**values))
         return PushResult(stored, duplicates, quarantined)
 
+    @reports_central_errors
     def raise_alarm(self, device_id: str, message: str, head: ChainHead) -> None:
         """Record that a device's audit history went backwards. On PostgreSQL the office may not
         write the alarm itself: it reports its (lower) head and the server's trigger sets the alarm."""
@@ -289,6 +296,7 @@ class CentralStore:
                                       else {"chain_alarm": message})
             conn.execute(update(cs.devices).where(cs.devices.c.device_id == device_id).values(**values))
 
+    @reports_central_errors
     def pull(self, device_id: str, cursor: Cursor, limit: int = 2000) -> list[CentralRow]:
         """The next changes in commit order after ``cursor``, within the device's scope."""
         # On PostgreSQL only transactions older than the oldest one still running are read: none of
@@ -297,6 +305,7 @@ class CentralStore:
         with self._connect() as conn:
             return self.pull_on(conn, device_id, cursor, limit)
 
+    @reports_central_errors
     def record_pull(self, device_id: str) -> None:
         with self._connect() as conn, conn.begin():
             conn.execute(update(cs.devices).where(cs.devices.c.device_id == device_id)
@@ -336,8 +345,14 @@ class _Transaction:
                 self._tx.commit()
             else:
                 self._tx.rollback()
+        except DBAPIError as failure:
+            if exc is None:  # the commit failed
+                raise central_failure(failure, self._store.url) from None
+            # the rollback failed too (a dropped connection): the first error tells more
         finally:
             self._conn.close()
+        if isinstance(exc, DBAPIError) and from_central(exc):
+            raise central_failure(exc, self._store.url) from None
 
 
 def _create_login_role(conn: Any, role: str, password: str) -> None:

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from time import perf_counter
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import DBAPIError
 
-from desktop_app.errors import IntegrityFilesError
+from desktop_app.errors import ArchiveError, IntegrityFilesError
 from desktop_app.store.archive import Archive
+from desktop_app.store.engine import describe_db_error
 from desktop_app.store.models import AuditEntry, Change, Meta
 from desktop_app.store.types import utcnow
 from desktop_app.sync import outbox
@@ -100,20 +102,25 @@ def run_sync(archive: Archive, user_name: str, central: CentralStore, *, batch: 
     started = perf_counter()
     report = SyncReport()
     device = archive.device_id
-    row = central.device_row(device)
-    if row["revoked"]:
-        raise SyncError("this device was revoked by headquarters", field="device")
-    check_history(archive, central, row)
-    _push(archive, central, report, batch or PUSH_BATCH, progress, cancel)
-    central.push(device, [], [], head=local_head(archive))
-    _pull(archive, user_name, central, report, batch or PULL_BATCH, progress, cancel)
-    central.record_pull(device)
-    report.seconds = perf_counter() - started
-    with archive.writing(user_name) as w:
-        w.session.merge(Meta(key=LAST_SYNC_KEY, value=utcnow().isoformat()))
-        w.audit("sync", detail={"pushed": report.pushed, "pulled": report.pulled, "applied": report.applied,
-                                "conflicts": report.conflicts, "quarantined": report.quarantined,
-                                "head_sent": True})
+    try:
+        row = central.device_row(device)
+        if row["revoked"]:
+            raise SyncError("this device was revoked by headquarters", field="device")
+        check_history(archive, central, row)
+        _push(archive, central, report, batch or PUSH_BATCH, progress, cancel)
+        central.push(device, [], [], head=local_head(archive))
+        _pull(archive, user_name, central, report, batch or PULL_BATCH, progress, cancel)
+        central.record_pull(device)
+        report.seconds = perf_counter() - started
+        with archive.writing(user_name) as w:
+            w.session.merge(Meta(key=LAST_SYNC_KEY, value=utcnow().isoformat()))
+            w.audit("sync", detail={"pushed": report.pushed, "pulled": report.pulled, "applied": report.applied,
+                                    "conflicts": report.conflicts, "quarantined": report.quarantined,
+                                    "head_sent": True})
+    except DBAPIError as exc:  # the central store's arrive as CentralStoreError: this one is the archive's
+        raise ArchiveError(f"this archive could not be read or written during the sync ({describe_db_error(exc)}); "
+                           "what was synced before is kept: free disk space or run verify, then sync again",
+                           field="archive", code="archive_sync") from None
     return report
 
 

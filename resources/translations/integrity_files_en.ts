@@ -2375,6 +2375,10 @@ If it happens again, copy the details below and send them to support (they conta
         <translation>The central store is not set up yet; contact headquarters.</translation>
     </message>
     <message>
+        <source>中心库出错或连接中断，同步未完成。本机档案库完好，已同步的部分已保存，下次同步会接着进行。</source>
+        <translation>The central store failed or the connection dropped, so the sync did not finish. This archive is intact and keeps what was already synced; the next sync carries on.</translation>
+    </message>
+    <message>
         <source>本机已被上级单位撤销，不能再同步。请联系上级单位。</source>
         <translation>Headquarters revoked this device; it can no longer sync. Contact headquarters.</translation>
     </message>
@@ -2436,11 +2440,19 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
     <message>
         <source>与中心库的连接中断，同步未完成。已完成的部分已保存，下次同步会接着进行。</source>
-        <translation>The connection to the central store was lost before the sync finished. What was done is kept; the next sync continues from there.</translation>
+        <translation type="vanished">The connection to the central store was lost before the sync finished. What was done is kept; the next sync continues from there.</translation>
     </message>
     <message>
         <source>该地址不是中心库（缺少中心库的数据表），请核对地址。</source>
         <translation>This address is not a central store (its tables are missing); check the address.</translation>
+    </message>
+    <message>
+        <source>本机档案库读写失败（磁盘已满或出错），同步未完成。已同步的部分已保存；请释放磁盘空间，或在“审计”页校验档案库，然后重新同步。</source>
+        <translation>This computer&apos;s archive could not be read or written (the disk is full or failing), so the sync did not finish. What was already synced is kept. Free some disk space, or check the archive on the Audit page, then sync again.</translation>
+    </message>
+    <message>
+        <source>本机档案库读写失败（磁盘已满或出错），操作未完成，已保存的内容不受影响。请释放磁盘空间，或在“审计”页校验档案库。</source>
+        <translation>This computer&apos;s archive could not be read or written (the disk is full or failing), so the action did not finish; what was saved before is not affected. Free some disk space, or check the archive on the Audit page.</translation>
     </message>
     <message>
         <source>数据包被拒绝，未做任何更改。</source>

@@ -77,3 +77,23 @@ def test_excepthook_logs_without_secrets_and_shows_copyable_details(qtbot, caplo
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == shown[0]
     assert dialog.copy_button.text() == "已复制"
+
+
+def test_a_failed_sync_names_the_side_that_failed() -> None:
+    from desktop_app.sync.central_errors import CentralStoreError
+    from desktop_app.ui.sync.sync_errors import sync_error_text
+
+    class OperationalError(Exception):  # a driver error escaping the core, by its class name
+        pass
+
+    assert sync_error_text(CentralStoreError("the central store postgresql://x@h/db failed (OperationalError: "
+                                             "server closed the connection unexpectedly)")).startswith(
+        "中心库出错或连接中断，同步未完成。本机档案库完好")
+    assert sync_error_text(CentralStoreError("central store not reachable: FATAL: role \"if_dev_1\" is not "
+                                             "permitted to log in")).startswith("中心库拒绝登录")
+    assert sync_error_text(CentralStoreError("sqlite:///c.db is not an Integrity Files central store "
+                                             "(OperationalError: no such table: sync_devices)")).startswith(
+        "该地址不是中心库")
+    assert sync_error_text(ArchiveError("this archive could not be read or written during the sync (disk I/O "
+                                        "error)", code="archive_sync")).startswith("本机档案库读写失败")
+    assert sync_error_text(OperationalError("database or disk is full")).startswith("本机档案库读写失败")

@@ -167,6 +167,8 @@ def _backups_open(db: Path) -> list[str]:
 
 class SyncApply(Operation):
     name = "sync"
+    # the side that failed is named: this archive, not the central store (which has room)
+    says = ("error: this archive could not be read or written during the sync", "error: cannot open ")
 
     def __init__(self, tmp_path: Path) -> None:
         super().__init__(tmp_path)

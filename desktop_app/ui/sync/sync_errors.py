@@ -1,9 +1,10 @@
 """Sync and bundle failures in words (the core's English message is for logs and the CLI).
 
 ``error_text`` covers the shared error codes; the sync-specific sentences are matched here on the
-error's code and message, first match wins. A database driver error that escapes the core while
-talking to the central store (a dropped connection, a file that is not a central store) is
-recognised by its class name: ``ui/`` does not import SQLAlchemy.
+error's code and message, first match wins. The core names the side that failed: the central
+store's failures arrive as code ``central`` (``sync/central_errors.py``), the archive's during a
+sync as ``archive_sync``; a database driver error that still escapes (recognised by its class
+name: ``ui/`` does not import SQLAlchemy) is the archive's, e.g. a full disk during a bundle import.
 """
 
 from __future__ import annotations
@@ -19,16 +20,24 @@ CTX = "SyncErrors"
 
 # (error code, pattern on the English message, sentence)
 RULES: tuple[tuple[str, str, object], ...] = (
-    ("archive", r"password authentication failed|authentication failed",
+    ("central", r"is not an Integrity Files central store",
+     QT_TRANSLATE_NOOP("SyncErrors", "该地址不是中心库（缺少中心库的数据表），请核对地址。")),
+    ("archive_sync", r"",
+     QT_TRANSLATE_NOOP("SyncErrors", "本机档案库读写失败（磁盘已满或出错），同步未完成。已同步的部分已保存；"
+                                     "请释放磁盘空间，或在“审计”页校验档案库，然后重新同步。")),
+    ("central", r"password authentication failed|authentication failed|not permitted to log in",
      QT_TRANSLATE_NOOP("SyncErrors", "中心库拒绝登录：口令不正确，或本机的登录已被上级单位停用。")),
-    ("archive", r"not reachable",
+    ("central", r"not reachable",
      QT_TRANSLATE_NOOP("SyncErrors", "无法连接中心库：网络不通、服务器未开启或地址有误。程序会稍后自动重试。")),
-    ("archive", r"no central store at",
+    ("central", r"no central store at",
      QT_TRANSLATE_NOOP("SyncErrors", "找不到中心库：该位置没有中心库文件，请核对地址（中心库由上级单位建立）。")),
-    ("archive", r"not enrolled",
+    ("central", r"not enrolled",
      QT_TRANSLATE_NOOP("SyncErrors", "本机尚未在中心库登记：请把“保存本机公钥文件”得到的文件交给上级单位办理登记。")),
-    ("archive", r"no headquarters keys",
+    ("central", r"no headquarters keys",
      QT_TRANSLATE_NOOP("SyncErrors", "中心库尚未初始化，请联系上级单位。")),
+    ("central", r"",
+     QT_TRANSLATE_NOOP("SyncErrors", "中心库出错或连接中断，同步未完成。本机档案库完好，已同步的部分已保存，"
+                                     "下次同步会接着进行。")),
     ("sync", r"revoked",
      QT_TRANSLATE_NOOP("SyncErrors", "本机已被上级单位撤销，不能再同步。请联系上级单位。")),
     ("sync", r"flagged this archive",
@@ -61,9 +70,8 @@ RULES: tuple[tuple[str, str, object], ...] = (
     ("bundle", r"truncated|damaged|cannot be decrypted|out of order|entries but its header|not a bundle",
      QT_TRANSLATE_NOOP("SyncErrors", "数据包不完整或已损坏，未做任何更改。")),
 )
-CONNECTION_LOST = QT_TRANSLATE_NOOP("SyncErrors", "与中心库的连接中断，同步未完成。"
-                                                  "已完成的部分已保存，下次同步会接着进行。")
-NOT_A_CENTRAL = QT_TRANSLATE_NOOP("SyncErrors", "该地址不是中心库（缺少中心库的数据表），请核对地址。")
+LOCAL_FAILED = QT_TRANSLATE_NOOP("SyncErrors", "本机档案库读写失败（磁盘已满或出错），操作未完成，"
+                                               "已保存的内容不受影响。请释放磁盘空间，或在“审计”页校验档案库。")
 BUNDLE_REFUSED = QT_TRANSLATE_NOOP("SyncErrors", "数据包被拒绝，未做任何更改。")
 SYNC_FAILED = QT_TRANSLATE_NOOP("SyncErrors", "同步未能完成。")
 DRIVER_ERRORS = ("OperationalError", "InterfaceError", "DatabaseError", "ProgrammingError")
@@ -82,12 +90,6 @@ def is_expected(exc: BaseException) -> bool:
     return isinstance(exc, IntegrityFilesError) or is_driver_error(exc) or isinstance(exc, OSError)
 
 
-def is_unreachable(exc: BaseException) -> bool:
-    if isinstance(exc, IntegrityFilesError):
-        return exc.code == "archive" and "not reachable" in exc.message
-    return is_driver_error(exc) or isinstance(exc, OSError)
-
-
 def sync_error_text(exc: BaseException) -> str:
     if isinstance(exc, IntegrityFilesError):
         for code, pattern, sentence in RULES:
@@ -98,8 +100,8 @@ def sync_error_text(exc: BaseException) -> str:
         if exc.code == "sync":
             return _tr(SYNC_FAILED)
         return error_text(exc)
-    if is_driver_error(exc):
-        return _tr(NOT_A_CENTRAL) if "no such table" in str(exc) else _tr(CONNECTION_LOST)
+    if is_driver_error(exc):  # the central store's are CentralStoreError by now: this is the archive's
+        return _tr(LOCAL_FAILED)
     if isinstance(exc, OSError):
         return QCoreApplication.translate("SyncErrors", "无法读写文件：{0}").format(exc.strerror or exc)
     return _tr(SYNC_FAILED)
