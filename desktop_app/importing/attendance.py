@@ -30,7 +30,8 @@ from desktop_app.store.archive import Archive
 from desktop_app.store.models.training import Attendance, Course, TrainingSession
 from desktop_app.store.writer import Changes, Writer
 
-_BLAME = {LineStatus.ID_INVALID: "id_number", LineStatus.MISMATCH: "name", LineStatus.AMBIGUOUS: "name"}
+_BLAME = {LineStatus.ID_INVALID: "id_number", LineStatus.MISMATCH: "name", LineStatus.AMBIGUOUS: "name",
+          LineStatus.UNIT_MISMATCH: "unit"}
 
 
 @dataclass(frozen=True, slots=True)

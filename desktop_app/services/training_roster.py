@@ -40,7 +40,7 @@ _ID_LIKE = re.compile(r"^[0-9]{17}[0-9Xx]$")
 
 @labelled({"ready": "可导入", "enrolled": "已在名单中", "duplicate": "与前面的行重复", "not_found": "查无此人",
            "ambiguous": "有多人符合", "id_invalid": "身份证号有误", "mismatch": "姓名与身份证号不符",
-           "bad_value": "内容有误"})
+           "unit_mismatch": "单位不符", "bad_value": "内容有误"})
 class LineStatus(LabelledEnum):
     READY = "ready"
     ENROLLED = "enrolled"
@@ -49,6 +49,7 @@ class LineStatus(LabelledEnum):
     AMBIGUOUS = "ambiguous"
     ID_INVALID = "id_invalid"
     MISMATCH = "mismatch"
+    UNIT_MISMATCH = "unit_mismatch"  # the name is known, but not in the unit the line gives
     BAD_VALUE = "bad_value"
 
     @property
@@ -200,8 +201,10 @@ def _match_one(line: int, values: Mapping[str, str], by_id: dict[str, TraineeRow
                         candidates=(person, *[p for p in named if p.id != person.id]))
         return make(LineStatus.BAD_VALUE, bad, person, (person,)) if bad else make(LineStatus.READY, "", person)
     matches = named
-    if unit and len(matches) > 1:
-        matches = tuple(p for p in named if unit in p.unit_name or p.unit_name in unit) or named
+    if unit and named:
+        matches = tuple(p for p in named if unit_matches(unit, p.unit_name))
+        if not matches:  # never put a namesake of another unit on the session unasked
+            return make(LineStatus.UNIT_MISMATCH, f"no person of this name in {unit}", candidates=named)
     if not matches:
         return make(LineStatus.NOT_FOUND, "no person of this name")
     if len(matches) > 1:
@@ -209,6 +212,18 @@ def _match_one(line: int, values: Mapping[str, str], by_id: dict[str, TraineeRow
     if bad:
         return make(LineStatus.BAD_VALUE, bad, matches[0], matches)
     return make(LineStatus.READY, "", matches[0])
+
+
+def unit_matches(given: str, unit_name: str) -> bool:
+    """Whether a roster's unit names ``unit_name``: the same, a part of it, or an abbreviation whose
+    characters appear in it in order (天河区人社局 → 广州市天河区人力资源和社会保障局)."""
+    given = "".join(unicodedata.normalize("NFKC", given).split())
+    if not given:
+        return True
+    if given in unit_name or unit_name in given:
+        return True
+    rest = iter(unit_name)
+    return all(char in rest for char in given)
 
 
 def _bad_value(entry: AttendanceEntry) -> tuple[str, str | None]:

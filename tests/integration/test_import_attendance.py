@@ -74,3 +74,12 @@ def test_attendance_problems_are_reported_by_line(admin: Services, tmp_path: Pat
     assert _attendance(admin) == 0
     result = ImportService(admin.ctx).import_attendance(session_id, path, ImportOptions(skip_invalid=True))
     assert (result.inserted, result.skipped) == (1, 5) and _attendance(admin) == 1
+
+
+def test_a_name_in_another_unit_is_refused_at_the_unit_column(admin: Services, tmp_path: Path,
+                                                              session_id: uuid.UUID) -> None:
+    path = tmp_path / "units.csv"
+    path.write_text("姓名,单位,请假学时\n张三,天河区人社局,\n李四,越秀区财政局,\n", encoding="utf-8")
+    report = ImportService(admin.ctx).check_attendance(session_id, path)
+    assert [(p.line, p.column, p.code) for p in report.problems] == [(3, "单位", "unit_mismatch")]
+    assert report.new == 1

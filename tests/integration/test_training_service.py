@@ -18,13 +18,13 @@ from desktop_app.services import Services
 from desktop_app.services.persons import PersonDraft
 from desktop_app.services.records import RecordDraft
 from desktop_app.services.training import TrainingService
-from desktop_app.services.training_roster import LineStatus, RosterEntry, pasted_rows
+from desktop_app.services.training_roster import LineStatus, RosterEntry, pasted_rows, unit_matches
 from desktop_app.services.training_rows import AttendanceEntry, AttendanceUpdate, CourseDraft, SessionDraft
 from desktop_app.store.models import AuditEntry, Change
 from desktop_app.store.models.training import Attendance
 from desktop_app.tabular import BinaryFileError
 from tests.conftest import sign_in
-from tests.factories import id_number
+from tests.factories import id_number, organ_uscc
 
 UNIT = "广州市天河区人力资源和社会保障局"
 LI = id_number(2, female=True)  # 李四 of the admin fixture
@@ -144,6 +144,28 @@ def test_roster_lines_are_matched_and_problems_shown(training: TrainingService, 
     assert lines[6].candidates[0].name == "张三" and lines[2].entry.leave_hours == "2"
     assert {c.id_number_masked[-4:] for c in lines[7].candidates} == {id_number(1)[-4:], id_number(3)[-4:]}
     assert len(preview.problems) == 7 and [line.line for line in preview.ready] == [2]
+
+
+def test_a_roster_unit_picks_among_namesakes_and_never_a_namesake_of_another_unit(
+        admin: Services, training: TrainingService, session_id: object) -> None:
+    admin.units.add(name="广州市越秀区财政局", uscc=organ_uscc(2), division_code="440104")
+    admin.persons.add(PersonDraft(name="王五", id_number=id_number(7), unit_name="广州市越秀区财政局"))
+    rows = [(2, {"姓名": "王五", "单位": "越秀区财政局"}),
+            (3, {"姓名": "王五", "单位": "天河区人社局"}),   # an abbreviation of 李四's unit: no 王五 there
+            (4, {"姓名": "李四", "单位": "天河区人社局"}),   # 人力资源和社会保障局, abbreviated
+            (5, {"姓名": "李四", "单位": ""})]
+    lines = {line.line: line for line in training.preview_roster(session_id, rows).lines}  # type: ignore[arg-type]
+    assert {n: line.status for n, line in lines.items()} == {
+        2: LineStatus.READY, 3: LineStatus.UNIT_MISMATCH, 4: LineStatus.READY, 5: LineStatus.DUPLICATE}
+    assert lines[3].problem == "no person of this name in 天河区人社局"
+    assert [c.unit_name for c in lines[3].candidates] == ["广州市越秀区财政局"]  # offered, not chosen
+    assert lines[3].person is None
+
+
+def test_unit_abbreviations() -> None:
+    full = "广州市天河区人力资源和社会保障局"
+    assert all(unit_matches(u, full) for u in ("天河区人社局", "天河区 人社局", full, f"{full}（本部）"))
+    assert not any(unit_matches(u, full) for u in ("越秀区人社局", "人社局天河区", "天河区财政局"))
 
 
 def test_pasted_lists_of_names_and_id_numbers() -> None:
