@@ -116,6 +116,10 @@ def requires(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R
                     bound = signature.bind(*args, **kwargs)
                     with ctx.read() as s:
                         ctx.scope(s).check_targets(decision, bound.arguments)
+                elif decision is not None and decision.whole:
+                    with ctx.read() as s:
+                        if not ctx.scope(s).whole:
+                            raise OutOfScope(f"only a user who works on the whole archive may: {decision.reason}")
                 return method(*args, **kwargs)
             except OutOfScope as exc:
                 ctx.deny_out_of_scope(action, exc)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from desktop_app.domain.permissions import Permission
 from desktop_app.services.context import ServiceContext, requires
 from desktop_app.services.rows import AuditRow
-from desktop_app.services.scope import unscoped
+from desktop_app.services.scope import unscoped, whole_archive
 from desktop_app.store import keyslots
 from desktop_app.store.audit_chain import verify_chain, verify_state
 from desktop_app.store.engine import connect_raw, describe_db_error
@@ -75,7 +75,7 @@ class MaintenanceService:
         return report
 
     @requires(Permission.ARCHIVE_BACKUP)
-    @unscoped("a backup is of the whole archive file")
+    @whole_archive("take a backup, a copy of every unit's files")
     def backup(self, dest: Path) -> Path:
         path = self.ctx.archive.backup_to(Path(dest))
         with self.ctx.write() as w:
@@ -83,7 +83,7 @@ class MaintenanceService:
         return path
 
     @requires(Permission.ARCHIVE_REKEY)
-    @unscoped("the data key is of the whole archive file")
+    @whole_archive("rotate the data key of the whole archive file")
     def rekey(self) -> None:
         """Rotate the data key; every active user's and the recovery slot get the new key."""
         with self.ctx.read() as s:

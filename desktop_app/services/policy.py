@@ -22,7 +22,7 @@ from desktop_app.domain.policy import DEFAULT_POLICY, PolicyProfile, SettingValu
 from desktop_app.domain.text import clean_text
 from desktop_app.errors import NotFoundError, ValidationError
 from desktop_app.services.context import ServiceContext, requires, signed_in_only
-from desktop_app.services.scope import unscoped
+from desktop_app.services.scope import unscoped, whole_archive
 from desktop_app.store.models.objections import PolicyProfileRow
 from desktop_app.store.types import canonical_json
 from desktop_app.store.writer import Writer
@@ -82,7 +82,7 @@ class PolicyService:
             return _view(row)
 
     @requires(Permission.POLICY_EDIT)
-    @unscoped("the policy profile is the whole archive's")
+    @whole_archive("change the policy profile, which applies to every unit")
     def update(self, changes: Mapping[str, SettingValue], *, note: str) -> PolicyView:
         """Store a new version with ``changes`` applied; decisions already taken keep their version."""
         why = clean_text(note, "reason")

@@ -12,7 +12,9 @@ introspection (as ``test_permission_matrix`` finds ``@requires``):
   SQL with ``UnitScope.where_unit`` / ``where_person``;
 * ``@scoped(written=True)`` — what it writes is checked inside its transaction (new units, imports):
   ``UnitScope.check_written`` runs before every commit of ``ServiceContext.write``;
-* ``@unscoped(reason)`` — archive-level on purpose (users, policy, courses, sync, verify, …).
+* ``@unscoped(reason)`` — archive-level on purpose (users, courses, sync, verify, …);
+* ``@whole_archive(reason)`` — archive-level, and refused (audited) to a limited user: changing the
+  policy profile, rotating the data key, taking a backup.
 
 Sync apply is archive-level and never filtered: the scope limits what a person does, not what the
 archive holds.
@@ -64,6 +66,7 @@ class ScopeDecision:
     written: bool = False
     targets: Mapping[str, Target] = field(default_factory=dict)
     reason: str = ""
+    whole: bool = False  # archive-level, and only for a user who works on the whole archive
 
     @property
     def is_scoped(self) -> bool:
@@ -93,6 +96,19 @@ def unscoped(reason: str) -> Callable[[F], F]:
 
     def mark(method: F) -> F:
         method.scope_decision = ScopeDecision(reason=reason)  # type: ignore[attr-defined]
+        return method
+
+    return mark
+
+
+def whole_archive(reason: str) -> Callable[[F], F]:
+    """Declare a method archive-level and refuse it to a user limited to some units: it changes or
+    copies what belongs to every unit (the policy profile, the data key, a backup of the file)."""
+    if not reason.strip():
+        raise TypeError("@whole_archive needs a reason")
+
+    def mark(method: F) -> F:
+        method.scope_decision = ScopeDecision(reason=reason, whole=True)  # type: ignore[attr-defined]
         return method
 
     return mark

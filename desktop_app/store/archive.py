@@ -41,6 +41,7 @@ from desktop_app.store.head_file import (
 )
 from desktop_app.store.keyslots import KdfParams, KeyFile, Slot, key_path_for
 from desktop_app.store.models import Change, Meta, RolePermission, User
+from desktop_app.store.session_lock import SessionLock
 from desktop_app.store.writer import Actor, Writer
 from desktop_app.sync.hlc import HybridClock
 
@@ -61,13 +62,19 @@ class Archive:
         self.path = path
         self.key_path = key_path_for(path)
         self.archive_id = key_file.archive_id
+        self._sessions = SessionLock(path)  # held until close(): a key rotation waits for us
         self._key = bytearray(data_key)
         self.engine: Engine = make_engine(path, bytes(self._key))
-        with self.session() as s:
-            meta = {m.key: m.value for m in s.scalars(select(Meta))}
-            # The newest local stamp and the newest seen in a sync: both O(1), unlike max() over the log.
-            stamps = [s.scalar(select(Change.hlc).order_by(Change.seq.desc()).limit(1)), meta.get(HLC_SEEN_KEY)]
-            last_hlc = max((x for x in stamps if x), default=None)
+        try:
+            with self.session() as s:
+                meta = {m.key: m.value for m in s.scalars(select(Meta))}
+                # The newest local stamp and the newest seen in a sync: both O(1), unlike max() over the log.
+                stamps = [s.scalar(select(Change.hlc).order_by(Change.seq.desc()).limit(1)), meta.get(HLC_SEEN_KEY)]
+                last_hlc = max((x for x in stamps if x), default=None)
+        except BaseException:
+            self.engine.dispose()
+            self._sessions.release()
+            raise
         self.device_id = meta.get("device_id", "")
         self.office_name = meta.get("office_name", "")
         self.clock = HybridClock(self.device_id, last_hlc)
@@ -224,6 +231,7 @@ class Archive:
         self.engine.dispose()
         for i in range(len(self._key)):
             self._key[i] = 0
+        self._sessions.release()
 
     @property
     def is_open(self) -> bool:
@@ -244,8 +252,13 @@ class Archive:
         """Rotate the data key. A kill at any moment leaves either the old or the new key working.
 
         ``trusted_public_keys`` (slot id → public key) come from inside the encrypted database;
-        a key-file slot whose public key differs from them was tampered with and is refused.
+        a key-file slot whose public key differs from them was tampered with and is refused. Refused
+        too while another session has the archive open (``store/session_lock.py``).
         """
+        with self._sessions.alone("rotate the data key"):
+            self._rekey(trusted_public_keys)
+
+    def _rekey(self, trusted_public_keys: dict[str, bytes]) -> None:
         key_file = self.key_file()
         new_key = keyslots.new_data_key()
         for slot in list(key_file.slots.values()):

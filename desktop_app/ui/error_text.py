@@ -81,6 +81,8 @@ SPECIAL: tuple[tuple[str, str, str], ...] = (
     ("archive", r"lost committed changes",
      QT_TRANSLATE_NOOP("Errors", "档案库缺少已保存的更改，已拒绝打开。请恢复备份，或由管理员accept-loss后同步找回。")),
     ("permission_denied", r"outside your units", QT_TRANSLATE_NOOP("Errors", "该人员或单位不在您负责的单位范围内。")),
+    ("permission_denied", r"works on the whole archive",
+     QT_TRANSLATE_NOOP("Errors", "只有负责整个档案库的用户才能执行此操作（您只负责部分单位）。")),
     ("illegal_state", r"remove yourself", QT_TRANSLATE_NOOP("Errors", "不能删除自己的账户。")),
 )
 

@@ -1376,6 +1376,10 @@ If it happens again, copy the details below and send them to support (they conta
         <translation>This person or unit is outside the units in your charge.</translation>
     </message>
     <message>
+        <source>只有负责整个档案库的用户才能执行此操作（您只负责部分单位）。</source>
+        <translation>Only a user who works on the whole archive may do this (you work on some units only).</translation>
+    </message>
+    <message>
         <source>不能删除自己的账户。</source>
         <translation>You cannot remove your own account.</translation>
     </message>

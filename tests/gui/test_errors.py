@@ -79,6 +79,12 @@ def test_excepthook_logs_without_secrets_and_shows_copyable_details(qtbot, caplo
     assert dialog.copy_button.text() == "已复制"
 
 
+def test_a_limited_administrator_is_told_why_archive_wide_work_is_refused() -> None:
+    assert error_text(PermissionDenied("管理员 (admin-a) may not policy.update: only a user who works on the whole "
+                                       "archive may: change the policy profile")) \
+        == "只有负责整个档案库的用户才能执行此操作（您只负责部分单位）。"
+
+
 def test_a_failed_sync_names_the_side_that_failed() -> None:
     from desktop_app.sync.central_errors import CentralStoreError
     from desktop_app.ui.sync.sync_errors import sync_error_text

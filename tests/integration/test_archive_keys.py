@@ -178,6 +178,38 @@ def test_removed_user_cannot_sign_in_and_rekey_locks_out_old_key_files(admin: Se
     sign_in(admin, "admin").close()
 
 
+def test_rekey_waits_until_the_archive_is_open_in_no_other_session(admin: Services) -> None:
+    """A second session (the desktop client while the CLI rotates the key) keeps the old key: the
+    rotation is refused while it is open, and nothing changes; once it is closed, the rotation
+    works and verify is clean at once (before the session lock it reported HMAC failures until
+    the last connection closed, and the other session could read nothing)."""
+    admin.users.add("clerk1", "clerk", "clerk passphrase 1")
+    other = sign_in(admin, "clerk1", "clerk passphrase 1")
+    path = admin.ctx.archive.path
+    key, keys_before, db_before = admin.ctx.archive.raw_key(), key_path_for(path).read_bytes(), path.read_bytes()
+    with pytest.raises(ArchiveError, match="open in another session") as refused:
+        admin.maintenance.rekey()
+    assert refused.value.code == "archive_busy"
+    assert admin.ctx.archive.raw_key() == key and key_path_for(path).read_bytes() == keys_before
+    assert path.read_bytes() == db_before
+    assert other.persons.count() == 2 and admin.persons.count() == 2  # both sessions go on
+    other.close()
+    admin.maintenance.rekey()
+    assert admin.ctx.archive.raw_key() != key and admin.maintenance.verify().ok
+    again = sign_in(admin, "clerk1", "clerk passphrase 1")  # a session opened after it works
+    assert again.persons.count() == 2
+    again.close()
+
+
+def test_a_session_lock_is_released_when_the_archive_closes(admin: Services) -> None:
+    """Closing (sign-out, idle lock) releases the lock, so a closed window never blocks a rotation."""
+    other = sign_in(admin, "admin")
+    other.close()
+    other.close()  # closing twice is harmless
+    admin.maintenance.rekey()
+    assert admin.maintenance.verify().ok
+
+
 def test_users_and_roles(admin: Services) -> None:
     for role in ("管理员", "clerk", "审核员", "trainer", "审计员"):
         admin.users.add(f"user-{role}", role, "some passphrase 1")

@@ -181,7 +181,8 @@ def _decision_counts() -> dict[str, int]:
     return {"methods": len(methods), "targets": sum(1 for *_, d in methods if d.targets),
             "target_parameters": sum(len(d.targets) for *_, d in methods),
             "rows": sum(1 for *_, d in methods if d.rows), "written": sum(1 for *_, d in methods if d.written),
-            "unscoped": sum(1 for *_, d in methods if not d.is_scoped)}
+            "unscoped": sum(1 for *_, d in methods if not d.is_scoped),
+            "whole_archive": sum(1 for *_, d in methods if d.whole)}
 
 
 # -- direct access to an object of another unit ---------------------------------------------------------
@@ -549,6 +550,30 @@ def test_a_limited_administrator_cannot_widen_anyones_reach(world: World) -> Non
     assert world.clerk_a.persons.count() == 4  # takes effect on the next call, like the administrator's change
     assert {u.name: u.units for u in world.admin.users.list()}["clerk-a"] == ()
     assert world.admin.maintenance.verify().ok
+
+
+def test_what_belongs_to_every_unit_is_for_an_administrator_of_the_whole_archive(world: World) -> None:
+    """A limited administrator may not change the policy profile, rotate the data key or take a
+    backup (a copy of every unit's files): refused, audited, nothing changed; the whole-archive
+    administrator may."""
+    backup = world.tmp / "copy.db"
+    refusals = {"policy.update": lambda: world.admin_a.policy.update({"objection.accept_days": "5"}, note="缩短"),
+                "maintenance.rekey": world.admin_a.maintenance.rekey,
+                "maintenance.backup": lambda: world.admin_a.maintenance.backup(backup)}
+    for action, refused in refusals.items():
+        before = _snapshot(world.admin)
+        with pytest.raises(PermissionDenied, match="only a user who works on the whole archive may"):
+            refused()
+        entry = _last_entry(world.admin)
+        assert (entry.action, entry.success, entry.user_name, entry.detail.get("denied")) == (
+            action, False, "admin-a", SCOPE_DENIED)
+        assert _snapshot(world.admin)[:2] == before[:2]  # no change, no revision: only the refusal's entry
+    assert not backup.exists() and world.admin.policy.current().version == 1
+    assert world.admin.policy.update({"objection.accept_days": "5"}, note="缩短").version == 2
+    world.admin_a.close()  # a rotation waits until the archive is open in no other session
+    world.clerk_a.close()
+    world.admin.maintenance.rekey()
+    assert world.admin.maintenance.backup(backup) == backup and world.admin.maintenance.verify().ok
 
 
 def test_unscoped_users_and_the_first_admin_keep_the_whole_archive(world: World) -> None:

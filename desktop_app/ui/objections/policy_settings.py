@@ -38,7 +38,8 @@ class PolicySettingsWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("policySettings")
         self.service = PolicyService(services.ctx)
-        self.may_edit = services.ctx.may(Permission.POLICY_EDIT)
+        # the service refuses a limited administrator too (the profile applies to every unit)
+        self.may_edit = services.ctx.may(Permission.POLICY_EDIT) and not services.users.own_scope()
         self.inputs: dict[str, QSpinBox | QCheckBox] = {}
         self.version = QComboBox()
         self.version.setObjectName("policyVersion")
@@ -90,7 +91,7 @@ class PolicySettingsWidget(QWidget):
         layout.addLayout(bottom)
         layout.addWidget(self.message)
         hint = QLabel(self.tr("修改只影响此后作出的决定；已作出的决定保留其适用的政策版本。") if self.may_edit
-                      else self.tr("只有管理员可以修改政策设置。"))
+                      else self.tr("只有负责整个档案库的管理员可以修改政策设置。"))
         hint.setProperty("role", "hint")
         layout.addWidget(hint)
         self.version.currentIndexChanged.connect(lambda _i: self._show_selected())
