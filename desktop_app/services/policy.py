@@ -125,8 +125,12 @@ def _latest_row(session: Session) -> PolicyProfileRow | None:
 
 
 def _row_of_version(session: Session, number: int) -> PolicyProfileRow | None:
+    """The row "version ``number``" means. Two offices that edit the profile offline each store a
+    version with the same number; after a sync both rows are everywhere. The last created wins,
+    as it does for the current profile (``_latest_row``), so every replica, and the current
+    profile itself, read "version N" as the same row."""
     return session.scalars(select(PolicyProfileRow).where(PolicyProfileRow.number == number)
-                           .order_by(*_ORDER).limit(1)).first()
+                           .order_by(*(c.desc() for c in _ORDER)).limit(1)).first()
 
 
 def _next_number(session: Session) -> int:
