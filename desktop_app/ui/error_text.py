@@ -66,6 +66,8 @@ BY_CODE = {
     "locked_out": QT_TRANSLATE_NOOP("Errors", "失败次数过多，请在 {n} 秒后再试。"),
     "archive": QT_TRANSLATE_NOOP("Errors", "无法打开档案库：文件缺失、已损坏，或不属于这个密钥文件。"),
     "illegal_state": QT_TRANSLATE_NOOP("Errors", "该记录当前的状态不允许此操作。"),
+    "archive_busy": QT_TRANSLATE_NOOP(
+        "Errors", "档案库正在其他会话中打开（例如另一个窗口或命令行）。请先关闭它们，再更换数据密钥。"),
     "import_backup_failed": QT_TRANSLATE_NOOP(
         "Errors", "导入前的自动备份无法写入（磁盘空间不足或磁盘故障），未导入任何内容。请释放磁盘空间后重新导入。"),
 }

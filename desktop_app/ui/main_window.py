@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.services import Services
+from desktop_app.ui.admin.admin_page import AdminPage
 from desktop_app.ui.audit.audit_page import AuditPage
 from desktop_app.ui.events import ArchiveEvents
 from desktop_app.ui.objections.objections_page import ObjectionsPage
@@ -32,7 +33,7 @@ from desktop_app.ui.sync.sync_page import SyncPage
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.training.training_page import TrainingPage
 
-PERSONS, TRAINING, OBJECTIONS, SYNC, AUDIT, SETTINGS = range(6)
+PERSONS, TRAINING, OBJECTIONS, SYNC, AUDIT, ADMIN, SETTINGS = range(7)
 
 
 class MainWindow(QMainWindow):
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.sync_page = SyncPage(services, self.sync_controller, self.events)
         entries.append((self.tr("同步"), "sync", self.sync_page))
         entries.append((self.tr("审计"), "audit", AuditPage(services, self.runner)))
+        entries.append((self.tr("账户与维护"), "admin", AdminPage(services, self.runner)))
         self.settings_page = SettingsPage(services, self.settings)
         self.settings_page.lock_requested.connect(self.lock_requested)
         self.settings_page.language_changed.connect(self.language_requested)

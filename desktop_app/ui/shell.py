@@ -28,7 +28,7 @@ from desktop_app.ui.demo_setup import DEMO_PASSPHRASE, DEMO_PERSONS, demo_archiv
 from desktop_app.ui.drafts import DraftVault
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.idle import Clock, IdleWatcher, suspend_aware_clock
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.main_window import SETTINGS, MainWindow
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.settings import IDLE_MINUTES, LAST_ARCHIVE, LAST_USER, AppSettings
 from desktop_app.ui.startup.unlock_dialog import OTHER_ARCHIVE, UnlockDialog, Unlocker
@@ -173,7 +173,7 @@ class AppShell(QObject):
             self.translations.apply(language)
         if self.window is not None and self.services is not None:
             self.window.set_services(self.services)
-            self.window.go_to(5)
+            self.window.go_to(SETTINGS)
 
     # -- locking ------------------------------------------------------------------------
 

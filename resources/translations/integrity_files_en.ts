@@ -13,6 +13,91 @@
     </message>
 </context>
 <context>
+    <name>AccountPanel</name>
+    <message>
+        <source>我的账户</source>
+        <translation>My account</translation>
+    </message>
+    <message>
+        <source>整个档案库</source>
+        <translation>The whole archive</translation>
+    </message>
+    <message>
+        <source>修改口令…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>负责单位：</source>
+        <translation>Units:</translation>
+    </message>
+    <message>
+        <source>口令已修改。下次登录或解锁时请使用新口令。</source>
+        <translation>Passphrase changed. Use the new passphrase the next time you sign in or unlock.</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>新增用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>例如 li.clerk</source>
+        <translation>e.g. li.clerk</translation>
+    </message>
+    <message>
+        <source>不勾选：与您负责的单位相同。</source>
+        <translation>None ticked: the same units as yours.</translation>
+    </message>
+    <message>
+        <source>不勾选：可处理整个档案库。勾选的单位包括其下级单位。</source>
+        <translation>None ticked: the whole archive. A ticked unit includes the units below it.</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>初始口令：</source>
+        <translation>First passphrase:</translation>
+    </message>
+    <message>
+        <source>再次输入口令：</source>
+        <translation>Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>限定单位：</source>
+        <translation>Limit to units:</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>账户与维护</source>
+        <translation>Accounts &amp; maintenance</translation>
+    </message>
+</context>
+<context>
     <name>AppShell</name>
     <message>
         <source>正在生成演示档案库（首次使用时约需一分钟）…</source>
@@ -724,6 +809,37 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>修改口令</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>为 {0} 设置新口令。下次登录或解锁时使用新口令；其他用户不受影响。</source>
+        <translation>Set a new passphrase for {0}. Use it the next time you sign in or unlock; other users are not affected.</translation>
+    </message>
+    <message>
+        <source>原口令：</source>
+        <translation>Current passphrase:</translation>
+    </message>
+    <message>
+        <source>新口令：</source>
+        <translation>New passphrase:</translation>
+    </message>
+    <message>
+        <source>再次输入新口令：</source>
+        <translation>Repeat new passphrase:</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>原口令不正确。</source>
+        <translation>The current passphrase is wrong.</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>处分种类</source>
@@ -836,6 +952,18 @@
     <message>
         <source>更改编号</source>
         <translation>Change id</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>负责单位</source>
+        <translation>Units</translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1468,10 @@ If it happens again, copy the details below and send them to support (they conta
         <translation>The record&apos;s current state does not allow this.</translation>
     </message>
     <message>
+        <source>档案库正在其他会话中打开（例如另一个窗口或命令行）。请先关闭它们，再更换数据密钥。</source>
+        <translation>The archive is open in another session (for example another window or the command line). Close them first, then rotate the data key.</translation>
+    </message>
+    <message>
         <source>导入前的自动备份无法写入（磁盘空间不足或磁盘故障），未导入任何内容。请释放磁盘空间后重新导入。</source>
         <translation>The automatic backup taken before an import could not be written (the disk is full or failing), so nothing was imported. Free some disk space and import again.</translation>
     </message>
@@ -1729,6 +1861,10 @@ If it happens again, copy the details below and send them to support (they conta
         <translation>Training</translation>
     </message>
     <message>
+        <source>账户与维护</source>
+        <translation>Accounts &amp; maintenance</translation>
+    </message>
+    <message>
         <source>培训课程、学时登记和名单导入将在后续版本提供。</source>
         <translation type="vanished">Courses, training hours and roster import come in a later version.</translation>
     </message>
@@ -1771,6 +1907,77 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>您的角色无权查看异议与信用修复。</source>
         <translation>Your role may not see objections and credit repair.</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePanel</name>
+    <message>
+        <source>备份与密钥</source>
+        <translation>Backup and data key</translation>
+    </message>
+    <message>
+        <source>备份到…</source>
+        <translation>Back up to…</translation>
+    </message>
+    <message>
+        <source>写一份加密的备份（与档案库使用同一数据密钥），密钥文件（.keys）和校验文件（.head）写在旁边；凭各自现在的口令即可打开。这几个文件请一起妥善保存。</source>
+        <translation>Writes an encrypted backup (under the archive&apos;s data key) with its key file (.keys) and head file (.head) beside it; it opens with each user&apos;s current passphrase. Keep these files together, safely.</translation>
+    </message>
+    <message>
+        <source>更换数据密钥…</source>
+        <translation>Rotate data key…</translation>
+    </message>
+    <message>
+        <source>重新加密整个档案库，例如在停用用户之后：旧的密钥文件副本随即失效。每位用户的口令不变。</source>
+        <translation>Re-encrypts the whole archive, for example after deactivating a user: old copies of the key file stop working. Every user keeps their passphrase.</translation>
+    </message>
+    <message>
+        <source>正在备份到 {0}…</source>
+        <translation>Backing up to {0}…</translation>
+    </message>
+    <message>
+        <source>备份到</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <source>档案库 (*.db)</source>
+        <translation>Archives (*.db)</translation>
+    </message>
+    <message>
+        <source>备份已写入 {0}，密钥文件写入 {1}。</source>
+        <translation>Backup written to {0}, its key file to {1}.</translation>
+    </message>
+    <message>
+        <source>更换数据密钥</source>
+        <translation>Rotate data key</translation>
+    </message>
+    <message>
+        <source>更换前请关闭本档案库的其他会话（例如另一个窗口或命令行）。只要还有其他会话开着，更换就会被拒绝，档案库不会改变。
+
+每位用户继续使用自己现在的口令；已停用用户留下的密钥文件副本将无法再打开档案库。
+
+现在更换数据密钥吗？</source>
+        <translation>Before rotating, close every other session of this archive (for example another window or the command line). While another session is open the rotation is refused and the archive does not change.
+
+Every user keeps their current passphrase; copies of the key file left by deactivated users will no longer open the archive.
+
+Rotate the data key now?</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在更换数据密钥…</source>
+        <translation>Rotating the data key…</translation>
+    </message>
+    <message>
+        <source>数据密钥已更换。每位用户继续使用自己现在的口令。</source>
+        <translation>The data key was rotated. Every user keeps their current passphrase.</translation>
+    </message>
+    <message>
+        <source>操作未能完成。</source>
+        <translation>The action could not be completed.</translation>
     </message>
 </context>
 <context>
@@ -2205,6 +2412,29 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
 </context>
 <context>
+    <name>ResetPassphraseDialog</name>
+    <message>
+        <source>重置口令</source>
+        <translation>Reset passphrase</translation>
+    </message>
+    <message>
+        <source>为 {0} 设置新口令。旧口令随即失效。请把新口令当面告诉本人，并请其登录后在“账户与维护”中改为只有自己知道的口令。</source>
+        <translation>Set a new passphrase for {0}. The old one stops working at once. Tell the user the new passphrase in person, and ask them to change it under “Accounts &amp; maintenance” to one only they know.</translation>
+    </message>
+    <message>
+        <source>新口令：</source>
+        <translation>New passphrase:</translation>
+    </message>
+    <message>
+        <source>再次输入新口令：</source>
+        <translation>Repeat new passphrase:</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <source>撤销诚信记录</source>
@@ -2296,6 +2526,41 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>（连续 {0} 次未成功，已延长间隔）</source>
         <translation> ({0} failures in a row; waiting longer)</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeDialog</name>
+    <message>
+        <source>限定单位</source>
+        <translation>Limit to units</translation>
+    </message>
+    <message>
+        <source>{0} 可以查看和处理哪些单位的档案：</source>
+        <translation>Whose files {0} may see and work on:</translation>
+    </message>
+    <message>
+        <source>整个档案库</source>
+        <translation>The whole archive</translation>
+    </message>
+    <message>
+        <source>仅限勾选的单位（包括其下级单位）</source>
+        <translation>Only the ticked units (with the units below them)</translation>
+    </message>
+    <message>
+        <source>您只负责部分单位，不能授予整个档案库。</source>
+        <translation>You work on some units only, so you cannot give the whole archive.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请至少勾选一个单位，或选择“整个档案库”。</source>
+        <translation>Tick at least one unit, or choose “The whole archive”.</translation>
     </message>
 </context>
 <context>
@@ -2666,6 +2931,84 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>请输入用户名和口令。</source>
         <translation>Enter a user name and passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>整个档案库</source>
+        <translation>The whole archive</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Deactivated</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>为新同事建立账户、为忘记口令的用户重置口令、限定用户负责的单位，或停用离岗人员的账户。停用后建议更换数据密钥，使其手中可能留存的密钥文件副本失效。</source>
+        <translation>Add accounts for new colleagues, reset a forgotten passphrase, limit users to units, or deactivate the account of someone who left. After deactivating, rotate the data key so that any copy of the key file they kept stops working.</translation>
+    </message>
+    <message>
+        <source>新增用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>重置口令…</source>
+        <translation>Reset passphrase…</translation>
+    </message>
+    <message>
+        <source>限定单位…</source>
+        <translation>Limit to units…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>该账户已停用。</source>
+        <translation>This account is deactivated.</translation>
+    </message>
+    <message>
+        <source>已新增用户 {0}。</source>
+        <translation>User {0} added.</translation>
+    </message>
+    <message>
+        <source>已为 {0} 重置口令。</source>
+        <translation>Passphrase of {0} reset.</translation>
+    </message>
+    <message>
+        <source>已更新 {0} 负责的单位。</source>
+        <translation>Units of {0} updated.</translation>
+    </message>
+    <message>
+        <source>停用用户</source>
+        <translation>Deactivate user</translation>
+    </message>
+    <message>
+        <source>停用 {0} 的账户？
+
+停用后此人无法再登录，其密钥槽随即删除；账户和审计记录保留。如此人可能留有密钥文件副本，请随后更换数据密钥。</source>
+        <translation>Deactivate the account of {0}?
+
+They can no longer sign in and their key slot is deleted; the account and the audit trail stay. If they may have kept a copy of the key file, rotate the data key afterwards.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已停用 {0}。</source>
+        <translation>{0} deactivated.</translation>
     </message>
 </context>
 <context>

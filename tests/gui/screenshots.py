@@ -25,7 +25,7 @@ from desktop_app.store.archive import Archive
 from desktop_app.ui.crash_dialog import CrashDialog
 from desktop_app.ui.demo_setup import DEMO_PASSPHRASE, ensure_demo_archive
 from desktop_app.ui.i18n import Translations, build_translations
-from desktop_app.ui.main_window import OBJECTIONS, SETTINGS, MainWindow
+from desktop_app.ui.main_window import ADMIN, OBJECTIONS, SETTINGS, MainWindow
 from desktop_app.ui.paths import TRANSLATIONS
 from desktop_app.ui.records.record_dialog import RecordDialog
 from desktop_app.ui.records.revoke_dialog import RevokeDialog
@@ -121,6 +121,8 @@ def main() -> int:
 
     window.go_to(OBJECTIONS)
     shot(window, "placeholder")
+    window.go_to(ADMIN)
+    shot(window, "admin-page")
     window.go_to(SETTINGS)
     shot(window, "settings")
     window.clear()

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.ui.i18n import TS_STEM, Translations, build_translations, format_date, label, lrelease_executable
+from desktop_app.ui.main_window import SETTINGS
 from desktop_app.ui.paths import RESOURCES, TRANSLATIONS
 from desktop_app.ui.settings import LANGUAGE
 from tests.gui.test_lock import signed_in_shell
@@ -20,7 +21,7 @@ UI = RESOURCES.parent / "desktop_app" / "ui"
 # The modules this .ts covers; feature packages (ui/objections, ui/training) add theirs when they join it.
 UI_SOURCES = sorted(str(p) for p in [*UI.glob("*.py"), *(UI / "persons").glob("*.py"), *(UI / "records").glob("*.py"),
                                      *(UI / "startup").glob("*.py"), *(UI / "pages").glob("*.py"),
-                                     *(UI / "printing").glob("*.py")])
+                                     *(UI / "printing").glob("*.py"), *(UI / "admin").glob("*.py")])
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_switching_language_in_settings_rebuilds_the_window_in_english(qtbot, sh
     combo.setCurrentIndex(combo.findData("en"))
     assert shell.settings.get(LANGUAGE) == "en"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Persons", "Training", "Objections & repair", "Sync", "Audit", "Settings"]
+        "Persons", "Training", "Objections & repair", "Sync", "Audit", "Accounts & maintenance", "Settings"]
     assert window.status.sync_label.text() == "Last sync: never"
-    assert window.nav.currentRow() == 5
+    assert window.nav.currentRow() == SETTINGS
     shell.translations.apply("zh_CN")

@@ -1,0 +1,73 @@
+"""修改口令: the signed-in user sets a new passphrase (old, new, new again). Only their own key slot
+changes; the data key and every other user stay as they are."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.errors import AuthenticationError, IntegrityFilesError, LockedOutError
+from desktop_app.services.users import UserService
+from desktop_app.ui.admin.dialog_errors import DialogErrors
+from desktop_app.ui.admin.passphrase_pair import PassphrasePair, password_edit
+from desktop_app.ui.error_text import error_text
+from desktop_app.ui.wait_cursor import wait_cursor
+
+OLD_FIELD = "old"
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, users: UserService, user_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.users = users
+        self.setObjectName("changePassphraseDialog")
+        self.setWindowTitle(self.tr("修改口令"))
+        self.setMinimumWidth(480)
+        intro = QLabel(self.tr("为 {0} 设置新口令。下次登录或解锁时使用新口令；其他用户不受影响。").format(user_name))
+        intro.setWordWrap(True)
+        self.errors = DialogErrors()
+        self.old_edit = password_edit("oldPassphrase")
+        self.pair = PassphrasePair(self.errors)
+        form = QFormLayout()
+        form.addRow(self.tr("原口令："), self.old_edit)
+        form.addRow("", self.errors.register(OLD_FIELD, self.old_edit))
+        self.pair.add_rows(form, self.tr("新口令："), self.tr("再次输入新口令："))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("修改口令"))
+        self.ok_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(buttons)
+        self.old_edit.setFocus()
+
+    def save(self) -> bool:
+        self.errors.clear()
+        new = self.pair.value()
+        if new is None:
+            return False
+        try:
+            with wait_cursor():  # two key derivations, under a second (as on unlock)
+                self.users.change_own_passphrase(self.old_edit.text(), new)
+        except LockedOutError as exc:
+            self.errors.show_general(error_text(exc))
+            return False
+        except AuthenticationError:
+            self.errors.show_text(OLD_FIELD, self.tr("原口令不正确。"))
+            return False
+        except IntegrityFilesError as exc:
+            self.errors.show_any(exc)
+            return False
+        self.accept()
+        return True
+
+    def done(self, result: int) -> None:
+        """Nothing typed here outlives the dialog, whichever way it closes (a lock closes it too)."""
+        self.old_edit.clear()
+        self.pair.clear()
+        self.errors.clear()
+        super().done(result)

@@ -1,0 +1,60 @@
+"""重置口令: an administrator gives a user who forgot theirs a new passphrase (a fresh key slot)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.errors import IntegrityFilesError
+from desktop_app.services.users import UserService
+from desktop_app.ui.admin.dialog_errors import DialogErrors
+from desktop_app.ui.admin.passphrase_pair import PassphrasePair
+from desktop_app.ui.wait_cursor import wait_cursor
+
+
+class ResetPassphraseDialog(QDialog):
+    def __init__(self, users: UserService, user_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.users = users
+        self.user_name = user_name
+        self.setObjectName("resetPassphraseDialog")
+        self.setWindowTitle(self.tr("重置口令"))
+        self.setMinimumWidth(460)
+        intro = QLabel(self.tr("为 {0} 设置新口令。旧口令随即失效。请把新口令当面告诉本人，"
+                               "并请其登录后在“账户与维护”中改为只有自己知道的口令。").format(user_name))
+        intro.setWordWrap(True)
+        self.errors = DialogErrors()
+        self.pair = PassphrasePair(self.errors)
+        form = QFormLayout()
+        self.pair.add_rows(form, self.tr("新口令："), self.tr("再次输入新口令："))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("重置口令"))
+        self.ok_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(buttons)
+        self.pair.first.setFocus()
+
+    def save(self) -> bool:
+        self.errors.clear()
+        passphrase = self.pair.value()
+        if passphrase is None:
+            return False
+        try:
+            with wait_cursor():  # one key derivation for the fresh key slot
+                self.users.reset_passphrase(self.user_name, passphrase)
+        except IntegrityFilesError as exc:
+            self.errors.show_any(exc)
+            return False
+        self.accept()
+        return True
+
+    def done(self, result: int) -> None:
+        self.pair.clear()
+        self.errors.clear()
+        super().done(result)
