@@ -182,7 +182,16 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(page)
 
     def restore_draft(self, draft: dict[str, Any]) -> bool:
-        """Reopen the form a draft came from (persons page → person → dialog)."""
+        """Reopen the form a draft came from: an objection or repair form on the 异议与修复 page
+        (the page first), a record form via the persons page → person → dialog."""
+        if ObjectionsPage.owns_draft(draft):
+            page = self.pages.widget(OBJECTIONS)
+            if isinstance(page, ObjectionsPage):
+                self.go_to(OBJECTIONS)
+                return page.restore_draft(draft)
+            # the page is not available to this user now: never drop what was typed
+            ObjectionsPage.offer_draft_text(self, draft, self.tr("您的角色无权查看异议与信用修复。"))
+            return False
         if self.persons_page is None:
             return False
         self.go_to(PERSONS)

@@ -246,3 +246,25 @@ def test_the_table_models_follow_the_qt_model_contract(qtmodeltester, admin: Ser
 
     index = page.objections.model.index(0, 3)
     assert page.objections.model.data(index, Qt.ItemDataRole.ForegroundRole) is not None  # overdue: red
+
+
+def test_a_file_that_cannot_be_attached_is_said_below_the_list_and_remove_takes_the_selected_file(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.ui.objections.widgets import FileList
+
+    files = FileList()
+    qtbot.addWidget(files)
+    good = tmp_path / "证明.pdf"
+    good.write_bytes(b"%PDF-1.4 proof")
+    picks = iter([[str(tmp_path / "gone.pdf")], [str(good)]])
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: (next(picks), ""))
+    files._choose()  # a file that is not there
+    assert files.list.count() == 0 and not files.problem.isHidden()
+    assert files.problem.text() == "无法读取所选文件（已被移动、删除，或没有读取权限）。"
+    files._choose()
+    assert files.list.count() == 1 and files.problem.isHidden()
+    files.list.setCurrentRow(0)
+    files._remove()
+    assert files.files() == () and files.list.count() == 0

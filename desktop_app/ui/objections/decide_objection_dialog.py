@@ -1,6 +1,12 @@
-"""办结异议: 更正 (with the corrected values) / 撤销 / 维持 / 无法确认, the findings and the written reply."""
+"""办结异议: 更正 (with the corrected values) / 撤销 / 维持 / 无法确认, the findings and the written reply.
+
+Across a lock: ``draft_state`` gives the typed content with the objection's id, ``from_draft``
+rebuilds the dialog after unlock (for an objection that still awaits its decision).
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,11 +28,13 @@ from desktop_app.services import Services
 from desktop_app.services.objections import ObjectionDecision, ObjectionRow, ObjectionService, RecordCorrection
 from desktop_app.ui.field_errors import FieldErrors
 from desktop_app.ui.i18n import label
+from desktop_app.ui.objections.form_drafts import DECIDE_OBJECTION, date_text, select_data, set_date, text_of
 from desktop_app.ui.objections.texts import describe
 from desktop_app.ui.objections.widgets import date_edit, date_of
 
 FIELDS = ("outcome", "on", "findings", "reply", "correction", "severity", "document_no", "authority", "decided_on",
           "facts", "kind")
+DRAFT_TYPE = DECIDE_OBJECTION
 
 
 class DecideObjectionDialog(QDialog):
@@ -141,3 +149,32 @@ class DecideObjectionDialog(QDialog):
                 self.general.show()
             return
         self.accept()
+
+    # -- drafts across a lock -------------------------------------------------------------
+
+    def draft_state(self) -> dict[str, Any]:
+        return {"type": DRAFT_TYPE, "objection_id": self.objection.id.hex, "title": self.windowTitle(),
+                "summary": f"{self.objection.person_name}　{self.objection.document_no}",
+                "fields": {"outcome": self.outcome.currentData(), "on": date_text(self.on),
+                           "findings": self.findings.toPlainText(), "reply": self.reply.toPlainText(),
+                           "severity": self.severity.currentData(), "document_no": self.document_no.text(),
+                           "authority": self.authority.text(), "decided_on": self.decided_on.text(),
+                           "facts": self.facts.toPlainText()}}
+
+    def restore(self, fields: dict[str, Any]) -> None:
+        select_data(self.outcome, fields.get("outcome"))
+        set_date(self.on, fields.get("on"))
+        self.findings.setPlainText(text_of(fields, "findings"))
+        self.reply.setPlainText(text_of(fields, "reply"))
+        select_data(self.severity, fields.get("severity") or "")
+        self.document_no.setText(text_of(fields, "document_no"))
+        self.authority.setText(text_of(fields, "authority"))
+        self.decided_on.setText(text_of(fields, "decided_on"))
+        self.facts.setPlainText(text_of(fields, "facts"))
+
+    @classmethod
+    def from_draft(cls, services: Services, objection: ObjectionRow, fields: dict[str, Any],
+                   parent: QWidget | None = None) -> DecideObjectionDialog:
+        dialog = cls(services, objection, parent)
+        dialog.restore(fields)
+        return dialog

@@ -1,6 +1,12 @@
-"""登记异议: the record (found by ID number), the applicant, the date received, the grounds and the evidence."""
+"""登记异议: the record (found by ID number), the applicant, the date received, the grounds and the evidence.
+
+Across a lock: ``draft_state`` gives the typed content (the evidence as file paths, never bytes) and
+``from_draft`` rebuilds the dialog after unlock.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,8 +22,20 @@ from desktop_app.errors import IntegrityFilesError
 from desktop_app.services import Services
 from desktop_app.services.objections import ObjectionDraft, ObjectionRow, ObjectionService
 from desktop_app.ui.field_errors import FieldErrors
+from desktop_app.ui.objections.form_drafts import (
+    FILE_OBJECTION,
+    PathFileList,
+    date_text,
+    missing_files_text,
+    picker_state,
+    restore_picker,
+    set_date,
+    text_of,
+)
 from desktop_app.ui.objections.texts import describe
-from desktop_app.ui.objections.widgets import FileList, RecordPicker, date_edit, date_of
+from desktop_app.ui.objections.widgets import RecordPicker, date_edit, date_of
+
+DRAFT_TYPE = FILE_OBJECTION
 
 
 class FileObjectionDialog(QDialog):
@@ -38,7 +56,7 @@ class FileObjectionDialog(QDialog):
         self.grounds.setObjectName("grounds")
         self.grounds.setPlaceholderText(self.tr("异议的事实和理由"))
         self.grounds.setTabChangesFocus(True)
-        self.files = FileList()
+        self.files = PathFileList()
         form = QFormLayout()
         form.addRow(self.tr("身份证号："), self.picker)
         form.addRow("", self.errors.register("record", self.picker.combo))
@@ -77,3 +95,27 @@ class FileObjectionDialog(QDialog):
                 self.errors.show_text("grounds", describe(exc))
             return
         self.accept()
+
+    # -- drafts across a lock -------------------------------------------------------------
+
+    def draft_state(self) -> dict[str, Any]:
+        return {"type": DRAFT_TYPE, "title": self.windowTitle(),
+                "fields": {**picker_state(self.picker), "applicant": self.applicant.text(),
+                           "received_on": date_text(self.received), "grounds": self.grounds.toPlainText(),
+                           "files": list(self.files.paths)}}
+
+    def restore(self, fields: dict[str, Any]) -> None:
+        restore_picker(self.picker, fields)
+        self.applicant.setText(text_of(fields, "applicant"))
+        set_date(self.received, fields.get("received_on"))
+        self.grounds.setPlainText(text_of(fields, "grounds"))
+        missing = self.files.restore(fields.get("files"))
+        if missing:
+            self.errors.show_text("evidence", missing_files_text(self.tr, missing))
+
+    @classmethod
+    def from_draft(cls, services: Services, fields: dict[str, Any],
+                   parent: QWidget | None = None) -> FileObjectionDialog:
+        dialog = cls(services, parent)
+        dialog.restore(fields)
+        return dialog

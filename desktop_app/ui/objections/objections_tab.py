@@ -15,6 +15,7 @@ from desktop_app.ui.i18n import format_date, label
 from desktop_app.ui.objections.decide_objection_dialog import DecideObjectionDialog
 from desktop_app.ui.objections.details import objection_html
 from desktop_app.ui.objections.file_objection_dialog import FileObjectionDialog
+from desktop_app.ui.objections.form_drafts import OBJECTION, step_key
 from desktop_app.ui.objections.procedure_tab import ALL, OVERDUE, ProcedureTab
 from desktop_app.ui.objections.step_dialog import StepDialog
 from desktop_app.ui.objections.table_model import due_text
@@ -84,15 +85,16 @@ class ObjectionsTab(ProcedureTab[ObjectionRow]):
             self.done(dialog.saved, {"objection", "record"})
 
     def accept_row(self, row: ObjectionRow) -> None:
-        self._step(self.tr("受理异议"), row, lambda _c, _t, on: self.service.accept(row.id, on=on), None,
+        self._step("accept", self.tr("受理异议"), row, lambda _c, _t, on: self.service.accept(row.id, on=on), None,
                    self.tr("受理"))
 
     def verify_row(self, row: ObjectionRow) -> None:
-        self._step(self.tr("转提供单位核查"), row, lambda _c, _t, on: self.service.start_verification(row.id, on=on),
-                   None, self.tr("转核查"))
+        self._step("verify", self.tr("转提供单位核查"), row,
+                   lambda _c, _t, on: self.service.start_verification(row.id, on=on), None, self.tr("转核查"))
 
     def refuse_row(self, row: ObjectionRow) -> None:
-        self._step(self.tr("不予受理"), row, lambda _c, text, on: self.service.refuse(row.id, reply=text, on=on),
+        self._step("refuse", self.tr("不予受理"), row,
+                   lambda _c, text, on: self.service.refuse(row.id, reply=text, on=on),
                    self.tr("书面答复："), self.tr("不予受理"), text_field="reply")
 
     def override_row(self, row: ObjectionRow) -> None:
@@ -101,7 +103,7 @@ class ObjectionsTab(ProcedureTab[ObjectionRow]):
                             lambda choice, text, _on: self.service.override_restriction(row.id, restrict=bool(choice),
                                                                                        reason=text),
                             today=None, text_label=self.tr("理由："), choices=choices, ok_text=self.tr("保存"),
-                            parent=self)
+                            draft_key=step_key(OBJECTION, "override", row.id), parent=self)
         dialog.choice.setCurrentIndex(1 if row.restricts_awards else 0)
         if dialog.exec():
             self.done(dialog.result_row, {"objection", "record"})
@@ -129,9 +131,10 @@ class ObjectionsTab(ProcedureTab[ObjectionRow]):
         return self.tr("{name}　{doc}　{state}").format(name=row.person_name, doc=row.document_no,
                                                        state=label(row.state.label))
 
-    def _step(self, title: str, row: ObjectionRow, action: object, text_label: str | None, ok: str,
+    def _step(self, step: str, title: str, row: ObjectionRow, action: object, text_label: str | None, ok: str,
               text_field: str = "reason") -> None:
         dialog = StepDialog(title, self._summary(row), action, today=self.services.ctx.today(),  # type: ignore[arg-type]
-                            text_label=text_label, text_field=text_field, ok_text=ok, parent=self)
+                            text_label=text_label, text_field=text_field, ok_text=ok,
+                            draft_key=step_key(OBJECTION, step, row.id), parent=self)
         if dialog.exec():
             self.done(dialog.result_row, {"objection", "record"})

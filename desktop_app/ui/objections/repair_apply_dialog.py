@@ -1,7 +1,13 @@
 """申请信用修复: the record, the applicant, the conditions (obligations fulfilled with proof, the signed
-commitment letter). Before the earliest end of publication the dialog says from when it is possible."""
+commitment letter). Before the earliest end of publication the dialog says from when it is possible.
+
+Across a lock: ``draft_state`` gives the typed content (the files as paths, never bytes) and
+``from_draft`` rebuilds the dialog after unlock.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,8 +25,20 @@ from desktop_app.errors import IntegrityFilesError
 from desktop_app.services import Services
 from desktop_app.services.repair import RepairDraft, RepairRow, RepairService
 from desktop_app.ui.field_errors import FieldErrors
+from desktop_app.ui.objections.form_drafts import (
+    REPAIR_APPLY,
+    PathFileList,
+    date_text,
+    missing_files_text,
+    picker_state,
+    restore_picker,
+    set_date,
+    text_of,
+)
 from desktop_app.ui.objections.texts import describe
-from desktop_app.ui.objections.widgets import FileList, RecordPicker, date_edit, date_of
+from desktop_app.ui.objections.widgets import RecordPicker, date_edit, date_of
+
+DRAFT_TYPE = REPAIR_APPLY
 
 FIELDS = ("record", "applicant", "applied_on", "obligations", "proof", "commitment", "statement")
 
@@ -44,9 +62,9 @@ class RepairApplyDialog(QDialog):
         self.applied.setObjectName("appliedOn")
         self.obligations = QCheckBox(self.tr("已履行决定规定的义务（如缴清罚款、完成整改）"))
         self.obligations.setObjectName("obligationsMet")
-        self.proof = FileList()
+        self.proof = PathFileList()
         self.proof.setObjectName("proofFiles")
-        self.commitment = FileList()
+        self.commitment = PathFileList()
         self.commitment.setObjectName("commitmentFiles")
         self.statement = QPlainTextEdit()
         self.statement.setObjectName("statement")
@@ -110,3 +128,30 @@ class RepairApplyDialog(QDialog):
             self.errors.show_text(exc.field if exc.field in FIELDS else "record", describe(exc))
             return
         self.accept()
+
+    # -- drafts across a lock -------------------------------------------------------------
+
+    def draft_state(self) -> dict[str, Any]:
+        return {"type": DRAFT_TYPE, "title": self.windowTitle(),
+                "fields": {**picker_state(self.picker), "applicant": self.applicant.text(),
+                           "applied_on": date_text(self.applied), "obligations": self.obligations.isChecked(),
+                           "proof": list(self.proof.paths), "commitment": list(self.commitment.paths),
+                           "statement": self.statement.toPlainText()}}
+
+    def restore(self, fields: dict[str, Any]) -> None:
+        set_date(self.applied, fields.get("applied_on"))
+        restore_picker(self.picker, fields)
+        self.applicant.setText(text_of(fields, "applicant"))
+        self.obligations.setChecked(bool(fields.get("obligations")))
+        self.statement.setPlainText(text_of(fields, "statement"))
+        for field, files in (("proof", self.proof), ("commitment", self.commitment)):
+            missing = files.restore(fields.get(field))
+            if missing:
+                self.errors.show_text(field, missing_files_text(self.tr, missing))
+
+    @classmethod
+    def from_draft(cls, services: Services, fields: dict[str, Any],
+                   parent: QWidget | None = None) -> RepairApplyDialog:
+        dialog = cls(services, parent)
+        dialog.restore(fields)
+        return dialog

@@ -11,6 +11,7 @@ from desktop_app.services import Services
 from desktop_app.services.repair import RepairRow, RepairService
 from desktop_app.ui.i18n import format_date, label
 from desktop_app.ui.objections.details import repair_html
+from desktop_app.ui.objections.form_drafts import REPAIR, step_key
 from desktop_app.ui.objections.procedure_tab import ALL, OVERDUE, ProcedureTab
 from desktop_app.ui.objections.repair_apply_dialog import RepairApplyDialog
 from desktop_app.ui.objections.step_dialog import StepDialog
@@ -69,28 +70,29 @@ class RepairsTab(ProcedureTab[RepairRow]):
             self.done(dialog.saved, {"repair"})
 
     def accept_row(self, row: RepairRow) -> None:
-        self._step(self.tr("受理修复申请"), row, lambda _c, _t, on: self.service.accept(row.id, on=on), None,
+        self._step("accept", self.tr("受理修复申请"), row, lambda _c, _t, on: self.service.accept(row.id, on=on), None,
                    self.tr("受理"))
 
     def refuse_row(self, row: RepairRow) -> None:
-        self._step(self.tr("不予受理"), row, lambda _c, text, on: self.service.refuse(row.id, reason=text, on=on),
-                   self.tr("理由："), self.tr("不予受理"))
+        self._step("refuse", self.tr("不予受理"), row,
+                   lambda _c, text, on: self.service.refuse(row.id, reason=text, on=on), self.tr("理由："),
+                   self.tr("不予受理"))
 
     def decide_row(self, row: RepairRow) -> None:
         choices = [(self.tr("准予修复"), RepairOutcome.GRANTED.value),
                    (self.tr("不予修复"), RepairOutcome.DENIED.value)]
-        self._step(self.tr("作出修复决定"), row,
+        self._step("decide", self.tr("作出修复决定"), row,
                    lambda choice, text, on: self.service.decide(row.id, outcome=str(choice), reason=text, on=on),
                    self.tr("理由："), self.tr("决定"), choices=choices)
 
     def save_file(self, row: RepairRow) -> None:
         self.save_attachment(row.attachments, self.service.evidence_content)
 
-    def _step(self, title: str, row: RepairRow, action: object, text_label: str | None, ok: str,
+    def _step(self, step: str, title: str, row: RepairRow, action: object, text_label: str | None, ok: str,
               choices: list[tuple[str, str]] | None = None) -> None:
         summary = self.tr("{name}　{doc}　{state}").format(name=row.person_name, doc=row.document_no,
                                                           state=label(row.state.label))
         dialog = StepDialog(title, summary, action, today=self.services.ctx.today(), text_label=text_label,  # type: ignore[arg-type]
-                            choices=choices or (), ok_text=ok, parent=self)
+                            choices=choices or (), ok_text=ok, draft_key=step_key(REPAIR, step, row.id), parent=self)
         if dialog.exec():
             self.done(dialog.result_row, {"repair", "record"})

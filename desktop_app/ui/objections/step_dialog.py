@@ -1,5 +1,10 @@
 """One step of a procedure: a date, and where the step needs it a choice and a text with its reason
-(受理, 不予受理, 转核查, 评优限制, 修复决定)."""
+(受理, 不予受理, 转核查, 评优限制, 修复决定).
+
+Across a lock: ``draft_state`` names the step (``draft_key``, given by the opener: procedure, step
+and the objection's or application's id) and its content; ``restore`` puts the content back. A
+dialog opened without a key still keeps its text: it is offered to copy after the unlock.
+"""
 
 from __future__ import annotations
 
@@ -20,20 +25,30 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import IntegrityFilesError
 from desktop_app.ui.field_errors import FieldErrors
+from desktop_app.ui.objections.form_drafts import (
+    PROCEDURE_STEP,
+    date_text,
+    select_data,
+    set_date,
+    text_of,
+)
 from desktop_app.ui.objections.texts import describe
 from desktop_app.ui.objections.widgets import date_edit, date_of
 
 # The service call: (chosen value or None, text, date) → the new row.
 Action = Callable[[Any, str, date], Any]
+DRAFT_TYPE = PROCEDURE_STEP
 
 
 class StepDialog(QDialog):
     def __init__(self, title: str, summary: str, action: Action, *, today: date | None,
                  text_label: str | None = None, text_field: str = "reason",
                  choices: Sequence[tuple[str, Any]] = (), ok_text: str = "",
-                 parent: QWidget | None = None) -> None:
+                 draft_key: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.action = action
+        self.summary = summary
+        self.draft_key = draft_key
         self.text_field = text_field
         self.result_row: Any = None
         self.setObjectName("stepDialog")
@@ -92,3 +107,16 @@ class StepDialog(QDialog):
                 self.general.show()
             return
         self.accept()
+
+    # -- drafts across a lock -------------------------------------------------------------
+
+    def draft_state(self) -> dict[str, Any]:
+        return {"type": DRAFT_TYPE, **(self.draft_key or {}), "title": self.windowTitle(), "summary": self.summary,
+                "fields": {"choice": self.choice.currentData() if self.choice.count() else None,
+                           "on": date_text(self.on), "text": self.text.toPlainText()}}
+
+    def restore(self, fields: dict[str, Any]) -> None:
+        if self.choice.count():
+            select_data(self.choice, fields.get("choice"))
+        set_date(self.on, fields.get("on"))
+        self.text.setPlainText(text_of(fields, "text"))

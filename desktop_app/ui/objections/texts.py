@@ -61,6 +61,7 @@ RULES = (
     ("needs the corrected values", QT_TRANSLATE_NOOP("Objections", "选择“更正”时请填写更正后的内容。")),
     ("is empty", QT_TRANSLATE_NOOP("Objections", "所选文件是空的。")),
     ("larger than", QT_TRANSLATE_NOOP("Objections", "文件过大（每个文件不超过 20 MB）。")),
+    ("cannot read", QT_TRANSLATE_NOOP("Objections", "无法读取所选文件（已被移动、删除，或没有读取权限）。")),
     ("already so", QT_TRANSLATE_NOOP("Objections", "评优限制已是所选状态。")),
     ("equal the current profile", QT_TRANSLATE_NOOP("Objections", "没有修改任何设置。")),
     ("commitment letter", QT_TRANSLATE_NOOP("Objections", "请附上签署的信用修复承诺书。")),

@@ -64,10 +64,21 @@ class FileList(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
-        row = QHBoxLayout(self)
+        # A file that cannot be attached is said below the list, never as a line in it: the list's
+        # rows stay the files, so 移除 removes the file that is selected.
+        self.problem = QLabel()
+        self.problem.setObjectName("fileProblem")
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.list, 1)
         row.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(row)
+        outer.addWidget(self.problem)
 
     def add_paths(self, paths: list[str]) -> None:
         for path in paths:
@@ -86,7 +97,10 @@ class FileList(QWidget):
         try:
             self.add_paths(paths)
         except IntegrityFilesError as exc:
-            self.list.addItem(describe(exc))
+            self.problem.setText(describe(exc))
+            self.problem.show()
+        else:
+            self.problem.hide()
 
     def _remove(self) -> None:
         row = self.list.currentRow()
