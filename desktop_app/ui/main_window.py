@@ -192,7 +192,9 @@ class MainWindow(QMainWindow):
             # the page is not available to this user now: never drop what was typed
             ObjectionsPage.offer_draft_text(self, draft, self.tr("您的角色无权查看异议与信用修复。"))
             return False
-        if self.persons_page is None:
-            return False
-        self.go_to(PERSONS)
-        return self.persons_page.restore_draft(draft)
+        if self.persons_page is not None:
+            self.go_to(PERSONS)
+            if self.persons_page.restore_draft(draft):
+                return True
+        ObjectionsPage.offer_draft_text(self, draft, self.tr("该表单所属的人员或记录已不存在，或您无权查看，无法重新打开。"))
+        return False

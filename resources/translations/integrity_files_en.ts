@@ -1865,6 +1865,10 @@ If it happens again, copy the details below and send them to support (they conta
         <translation>Accounts &amp; maintenance</translation>
     </message>
     <message>
+        <source>该表单所属的人员或记录已不存在，或您无权查看，无法重新打开。</source>
+        <translation>The person or record this form belongs to is gone or no longer visible to you, so the form cannot be reopened.</translation>
+    </message>
+    <message>
         <source>培训课程、学时登记和名单导入将在后续版本提供。</source>
         <translation type="vanished">Courses, training hours and roster import come in a later version.</translation>
     </message>

@@ -7,6 +7,7 @@ A draft whose objection moved on while the app was locked is not reopened: its t
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from desktop_app.ui.objections.form_drafts import UnrestoredDraftDialog
 from desktop_app.ui.objections.objections_page import ObjectionsPage
 from desktop_app.ui.objections.repair_apply_dialog import RepairApplyDialog
 from desktop_app.ui.objections.step_dialog import StepDialog
+from desktop_app.ui.records.record_dialog import RecordDialog
 from desktop_app.ui.shell import AppShell
 from tests.factories import id_number
 from tests.gui.conftest import type_text
@@ -386,3 +388,24 @@ def test_a_draft_naming_no_known_step_still_offers_its_text(qtbot, admin: Servic
     assert len(offered) == 1 and "无法识别步骤时的答复草稿" in offered[0].text.toPlainText()
     assert offered[0].draft_state() == draft
     offered[0].reject()
+
+
+def test_a_record_draft_whose_person_is_gone_offers_its_text_and_never_becomes_a_new_record(
+        qtbot, admin: Services, open_window) -> None:  # type: ignore[no-untyped-def]
+    """A correction draft must not reopen as 新增记录 when its record cannot be found, and a draft
+    whose person cannot be opened (another archive's id, or out of the user's units now) is offered
+    as text, never dropped."""
+    window = open_window(admin)
+    zhang = admin.persons.search("张三")[0]
+    records_before = len(admin.records.for_person(zhang.id))
+    for draft in ({"type": "record", "person_id": zhang.id.hex, "record_id": uuid.uuid4().hex,
+                   "fields": {"facts": "对一条已不存在记录的更正", "reason": "更正理由"}},
+                  {"type": "record", "person_id": uuid.uuid4().hex, "record_id": None,
+                   "fields": {"facts": "不存在人员的新记录草稿"}}):
+        assert window.restore_draft(draft) is False
+        offered = _visible(UnrestoredDraftDialog)
+        assert len(offered) == 1 and draft["fields"]["facts"] in offered[0].text.toPlainText()
+        offered[0].reject()
+        qtbot.waitUntil(lambda: not _visible(UnrestoredDraftDialog))
+    assert not _visible(RecordDialog)
+    assert len(admin.records.for_person(zhang.id)) == records_before

@@ -243,8 +243,8 @@ class PersonsPage(QWidget):
             tab.open_revoke(record, fields)
         elif draft.get("type") == "record" and record is not None:
             tab.open_correct(record, fields)
-        elif draft.get("type") == "record":
-            tab.open_add(fields)
+        elif draft.get("type") == "record" and not draft.get("record_id"):
+            tab.open_add(fields)  # a correction of a record that is gone never becomes a new record
         else:
             return False
         return True
