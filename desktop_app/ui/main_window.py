@@ -196,5 +196,6 @@ class MainWindow(QMainWindow):
             self.go_to(PERSONS)
             if self.persons_page.restore_draft(draft):
                 return True
-        ObjectionsPage.offer_draft_text(self, draft, self.tr("该表单所属的人员或记录已不存在，或您无权查看，无法重新打开。"))
+        reason = self.tr("该表单所属的人员或记录已不存在，或您无权查看，无法重新打开。")
+        ObjectionsPage.offer_draft_text(self, draft, reason)
         return False
