@@ -48,6 +48,7 @@ _lock = threading.RLock()
 _fallback_paths: list[Path] | None = None  # found on first need
 _fallback_names: list[str] = []             # registered so far, in FALLBACK_FILES order
 _font_of: dict[str, str | None] = {}        # character -> the face that draws it (None: none)
+_registered = False                         # the main font is registered (then no lock is taken)
 
 
 class FontMissingError(IntegrityFilesError):
@@ -56,6 +57,9 @@ class FontMissingError(IntegrityFilesError):
 
 def font_name() -> str:
     """Register the main font once per process and return its reportlab name."""
+    global _registered
+    if _registered:  # every measured string asks: no lock, no list of every registered font
+        return FONT_NAME
     with _lock:
         if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
             if not FONT_FILE.is_file():
@@ -63,6 +67,7 @@ def font_name() -> str:
                                        field="font")
             tounicode.install()
             pdfmetrics.registerFont(TTFont(FONT_NAME, str(FONT_FILE), subfontIndex=0))
+        _registered = True
     return FONT_NAME
 
 

@@ -43,25 +43,19 @@ def open_table(path: Path | str, *, encoding: str | None = None, sheet: str | No
     ``Table.cell_problems`` under its line, so an importer can report every bad line at once."""
     path = Path(path)
     suffix = path.suffix.lower()
-    problems: CellProblems | None = {} if lenient_cells else None
     if suffix in REFUSED_SUFFIXES:
         raise UnsupportedFormatError(f"{REFUSED_SUFFIXES[suffix]} files are not read; save as .xlsx or CSV",
                                      field="file")
     if suffix in XLSX_SUFFIXES:
-        return _open_xlsx(path, sheet, header_names, problems)
-    return _open_csv(path, encoding, header_names, delimiter, problems)
+        return _open_xlsx(path, sheet, header_names, {} if lenient_cells else None)
+    return open_csv_stream(path, encoding=encoding, header_names=header_names, delimiter=delimiter,
+                           lenient_cells=lenient_cells)
 
 
 def read_rows(path: Path | str, **options: Any) -> Iterator[Row]:
     """The data rows of a table, closing it at the end (``open_table``'s options)."""
     with open_table(path, **options) as table:
         yield from table
-
-
-def _open_csv(path: Path, encoding: str | None, header_names: Collection[str] | None,
-              delimiter: str | None, problems: CellProblems | None) -> Table:
-    return open_csv_stream(path, encoding=encoding, header_names=header_names, delimiter=delimiter,
-                           lenient_cells=problems is not None)
 
 
 def _open_xlsx(path: Path, sheet: str | None, header_names: Collection[str] | None,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.enums import Role
 from desktop_app.errors import IntegrityFilesError
 from desktop_app.services.rows import UnitRow, UserRow
 from desktop_app.services.users import UserService
+from desktop_app.ui.admin.dialog_buttons import ok_cancel
 from desktop_app.ui.admin.dialog_errors import DialogErrors
 from desktop_app.ui.admin.passphrase_pair import PassphrasePair
 from desktop_app.ui.admin.unit_checklist import UnitChecklist
@@ -51,13 +52,7 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("限定单位："), self.units)
         form.addRow("", hint)
         form.addRow("", self.errors.register("units", self.units))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("新增"))
-        self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self.tr("新增"), self.tr("取消"), self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)

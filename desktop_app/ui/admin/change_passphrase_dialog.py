@@ -3,10 +3,11 @@ changes; the data key and every other user stay as they are."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.errors import AuthenticationError, IntegrityFilesError, LockedOutError
 from desktop_app.services.users import UserService
+from desktop_app.ui.admin.dialog_buttons import ok_cancel
 from desktop_app.ui.admin.dialog_errors import DialogErrors
 from desktop_app.ui.admin.passphrase_pair import PassphrasePair, password_edit
 from desktop_app.ui.error_text import error_text
@@ -31,13 +32,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow(self.tr("原口令："), self.old_edit)
         form.addRow("", self.errors.register(OLD_FIELD, self.old_edit))
         self.pair.add_rows(form, self.tr("新口令："), self.tr("再次输入新口令："))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("修改口令"))
-        self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self.tr("修改口令"), self.tr("取消"), self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

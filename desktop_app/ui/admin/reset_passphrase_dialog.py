@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.errors import IntegrityFilesError
 from desktop_app.services.users import UserService
+from desktop_app.ui.admin.dialog_buttons import ok_cancel
 from desktop_app.ui.admin.dialog_errors import DialogErrors
 from desktop_app.ui.admin.passphrase_pair import PassphrasePair
 from desktop_app.ui.wait_cursor import wait_cursor
@@ -26,13 +27,7 @@ class ResetPassphraseDialog(QDialog):
         self.pair = PassphrasePair(self.errors)
         form = QFormLayout()
         self.pair.add_rows(form, self.tr("新口令："), self.tr("再次输入新口令："))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("重置口令"))
-        self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self.tr("重置口令"), self.tr("取消"), self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import IntegrityFilesError
 from desktop_app.services.rows import UnitRow, UserRow
 from desktop_app.services.users import UserService
+from desktop_app.ui.admin.dialog_buttons import ok_cancel
 from desktop_app.ui.admin.dialog_errors import DialogErrors
 from desktop_app.ui.admin.unit_checklist import UnitChecklist
 
@@ -58,13 +58,7 @@ class ScopeDialog(QDialog):
         layout.addWidget(self.some_radio)
         layout.addWidget(self.units)
         layout.addWidget(self.errors.register("units", self.units))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("保存"))
-        self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self.tr("保存"), self.tr("取消"), self.save, self.reject)
         layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
 

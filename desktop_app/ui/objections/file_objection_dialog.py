@@ -24,7 +24,6 @@ from desktop_app.services.objections import ObjectionDraft, ObjectionRow, Object
 from desktop_app.ui.field_errors import FieldErrors
 from desktop_app.ui.objections.form_drafts import (
     FILE_OBJECTION,
-    PathFileList,
     date_text,
     missing_files_text,
     picker_state,
@@ -33,7 +32,7 @@ from desktop_app.ui.objections.form_drafts import (
     text_of,
 )
 from desktop_app.ui.objections.texts import describe
-from desktop_app.ui.objections.widgets import RecordPicker, date_edit, date_of
+from desktop_app.ui.objections.widgets import FileList, RecordPicker, date_edit, date_of
 
 DRAFT_TYPE = FILE_OBJECTION
 
@@ -56,7 +55,7 @@ class FileObjectionDialog(QDialog):
         self.grounds.setObjectName("grounds")
         self.grounds.setPlaceholderText(self.tr("异议的事实和理由"))
         self.grounds.setTabChangesFocus(True)
-        self.files = PathFileList()
+        self.files = FileList()
         form = QFormLayout()
         form.addRow(self.tr("身份证号："), self.picker)
         form.addRow("", self.errors.register("record", self.picker.combo))

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.errors import IntegrityFilesError
 from desktop_app.services.rows import RecordRow
 from desktop_app.ui.objections.texts import tr
-from desktop_app.ui.objections.widgets import FileList, RecordPicker
+from desktop_app.ui.objections.widgets import RecordPicker
 
 FILE_OBJECTION = "objection_file"
 DECIDE_OBJECTION = "objection_decide"
@@ -64,40 +63,6 @@ def select_data(combo: Any, value: object) -> None:
         if combo.itemData(index) == value:
             combo.setCurrentIndex(index)
             return
-
-
-class PathFileList(FileList):
-    """A FileList that also remembers where each chosen file came from, so a draft can name the
-    files (never hold their bytes) and pick them again after unlock."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.paths: list[str] = []
-
-    def add_paths(self, paths: list[str]) -> None:
-        for path in paths:  # one by one: a file that cannot be read leaves the earlier ones listed
-            super().add_paths([path])
-            self.paths.append(str(Path(path).absolute()))
-
-    def _remove(self) -> None:
-        row = self.list.currentRow()
-        if 0 <= row < len(self.files()):
-            del self.paths[row]
-        super()._remove()
-
-    def restore(self, paths: object) -> list[str]:
-        """Pick the drafted files again; return the ones that are gone or cannot be read."""
-        missing: list[str] = []
-        for path in paths if isinstance(paths, list) else []:
-            if not isinstance(path, str):
-                continue
-            try:
-                if not Path(path).is_file():
-                    raise OSError(path)
-                self.add_paths([path])
-            except (OSError, IntegrityFilesError):  # gone, unreadable, too large: name it, go on
-                missing.append(path)
-        return missing
 
 
 def picker_state(picker: RecordPicker) -> dict[str, Any]:

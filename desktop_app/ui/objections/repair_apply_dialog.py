@@ -27,7 +27,6 @@ from desktop_app.services.repair import RepairDraft, RepairRow, RepairService
 from desktop_app.ui.field_errors import FieldErrors
 from desktop_app.ui.objections.form_drafts import (
     REPAIR_APPLY,
-    PathFileList,
     date_text,
     missing_files_text,
     picker_state,
@@ -36,7 +35,7 @@ from desktop_app.ui.objections.form_drafts import (
     text_of,
 )
 from desktop_app.ui.objections.texts import describe
-from desktop_app.ui.objections.widgets import RecordPicker, date_edit, date_of
+from desktop_app.ui.objections.widgets import FileList, RecordPicker, date_edit, date_of
 
 DRAFT_TYPE = REPAIR_APPLY
 
@@ -62,9 +61,9 @@ class RepairApplyDialog(QDialog):
         self.applied.setObjectName("appliedOn")
         self.obligations = QCheckBox(self.tr("已履行决定规定的义务（如缴清罚款、完成整改）"))
         self.obligations.setObjectName("obligationsMet")
-        self.proof = PathFileList()
+        self.proof = FileList()
         self.proof.setObjectName("proofFiles")
-        self.commitment = PathFileList()
+        self.commitment = FileList()
         self.commitment.setObjectName("commitmentFiles")
         self.statement = QPlainTextEdit()
         self.statement.setObjectName("statement")

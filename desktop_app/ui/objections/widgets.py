@@ -45,13 +45,15 @@ def date_of(edit: QDateEdit) -> date:
 
 
 class FileList(QWidget):
-    """Files picked for attaching; read into memory at once (never copied anywhere on disk)."""
+    """Files picked for attaching; read into memory at once (never copied anywhere on disk). Each
+    remembers where it came from, so a draft can name the files (never hold their bytes) and pick
+    them again after an unlock (``restore``)."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._files: list[EvidenceFile] = []
+        self._files: list[tuple[str, EvidenceFile]] = []  # (absolute path, its content)
         self.list = QListWidget()
         self.list.setObjectName("fileList")
         self.list.setMaximumHeight(90)
@@ -68,7 +70,7 @@ class FileList(QWidget):
         # rows stay the files, so 移除 removes the file that is selected.
         self.problem = QLabel()
         self.problem.setObjectName("fileProblem")
-        self.problem.setProperty("role", "error")
+        self.problem.setProperty("role", "fieldError")
         self.problem.setWordWrap(True)
         self.problem.hide()
         row = QHBoxLayout()
@@ -81,14 +83,35 @@ class FileList(QWidget):
         outer.addWidget(self.problem)
 
     def add_paths(self, paths: list[str]) -> None:
-        for path in paths:
-            file = EvidenceFile.from_path(Path(path))
-            self._files.append(file)
-            self.list.addItem(QListWidgetItem(f"{file.file_name}（{_size(len(file.data))}）"))
-        self.changed.emit()
+        """Read each file; one that cannot be read raises, leaving the earlier ones listed."""
+        try:
+            for path in paths:
+                file = EvidenceFile.from_path(Path(path))
+                self._files.append((str(Path(path).absolute()), file))
+                self.list.addItem(QListWidgetItem(f"{file.file_name}（{_size(len(file.data))}）"))
+        finally:
+            self.changed.emit()
 
     def files(self) -> tuple[EvidenceFile, ...]:
-        return tuple(self._files)
+        return tuple(file for _path, file in self._files)
+
+    @property
+    def paths(self) -> list[str]:
+        return [path for path, _file in self._files]
+
+    def restore(self, paths: object) -> list[str]:
+        """Pick drafted files again; return the ones that are gone or cannot be read."""
+        missing: list[str] = []
+        for path in paths if isinstance(paths, list) else []:
+            if not isinstance(path, str):
+                continue
+            try:
+                if not Path(path).is_file():
+                    raise OSError(path)
+                self.add_paths([path])
+            except (OSError, IntegrityFilesError):  # gone, unreadable, too large: name it, go on
+                missing.append(path)
+        return missing
 
     def _choose(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择文件"), "",
