@@ -14,9 +14,10 @@ the test process reports the test process's size; observed: 405 MB for a 194 MB 
   lines was written leaves nothing either (one transaction).
 * Found before the fix, kept as the slow tier's regression: a 1,000,000-line file was refused at
   line 200,002 ("more than 200,000 lines") after 410 MB of growth, the whole file decoded in memory.
-* The persons page's event loop keeps running (a 50 ms timer) while a 100,000-line import runs.
+* The persons page's event loop keeps running while a 100,000-line file is checked and imported:
+  each phase, in its worker, waits for a tick of the GUI loop's timer (a handshake, not a count).
 
-No timing is asserted except the event loop's largest gap. Figures go to ``docs/SECURITY.md``.
+No timing is asserted; the event loop's largest gap is printed. Figures go to ``docs/SECURITY.md``.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the GUI check below; be
 
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -233,8 +236,40 @@ def test_an_archive_changed_between_survey_and_write_imports_nothing(admin: Serv
     assert admin.persons.count() == 3 and admin.maintenance.verify().ok
 
 
+class LoopHandshake:
+    """Proves a phase runs off the GUI thread while the GUI loop turns, without timing anything.
+
+    The GUI loop's timer sets ``turned`` on each tick. The phase's first progress report, in the
+    worker, clears it and waits for the next tick: only a loop that turns *while* the worker is
+    inside the phase can set it. Work run on the GUI thread would wait forever (bounded here: a
+    failure, not a hang)."""
+
+    def __init__(self) -> None:
+        self.turned = threading.Event()
+        self.proved: dict[str, bool] = {}
+
+    def tick(self) -> None:
+        self.turned.set()
+
+    def wrap(self, phase: str, make_work: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        def made(wizard: Any) -> Any:
+            work = make_work(wizard)
+
+            def gated(progress: Any, cancel: Any) -> Any:
+                def report(done: int, total: int) -> None:
+                    if phase not in self.proved:
+                        off_gui = threading.current_thread() is not threading.main_thread()
+                        self.turned.clear()
+                        self.proved[phase] = off_gui and self.turned.wait(60)
+                    progress(done, total)
+                return work(report, cancel)
+            return gated
+        return made
+
+
 def test_the_event_loop_runs_while_100000_lines_are_checked_and_imported(qtbot, admin: Services,
-                                                                        tmp_path: Path) -> None:
+                                                                        tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWizard
 
@@ -243,6 +278,9 @@ def test_the_event_loop_runs_while_100000_lines_are_checked_and_imported(qtbot, 
     from desktop_app.ui.settings import AppSettings
     from desktop_app.ui.tasks import TaskRunner
 
+    handshake = LoopHandshake()
+    monkeypatch.setattr(ImportWizard, "check_work", handshake.wrap("check", ImportWizard.check_work))
+    monkeypatch.setattr(ImportWizard, "import_work", handshake.wrap("write", ImportWizard.import_work))
     roster = write_roster(tmp_path / "roster.csv", FAST_ROWS)
     runner = TaskRunner()
     window = MainWindow(AppSettings.at(str(tmp_path / "settings.ini")), runner)
@@ -253,7 +291,7 @@ def test_the_event_loop_runs_while_100000_lines_are_checked_and_imported(qtbot, 
     assert page is not None
     ticks: list[float] = []
     timer = QTimer(interval=50)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.timeout.connect(lambda: (ticks.append(time.perf_counter()), handshake.tick()))
     try:
         page.import_button.click()
         wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible())
@@ -262,23 +300,20 @@ def test_the_event_loop_runs_while_100000_lines_are_checked_and_imported(qtbot, 
             wizard.next()
         timer.start()
         qtbot.waitUntil(lambda: wizard.check_page.report is not None, timeout=300_000)
-        during_check = len(ticks)
         assert wizard.check_page.report is not None and wizard.check_page.report.new == FAST_ROWS
         wizard.button(QWizard.WizardButton.CommitButton).click()
-        write_started = len(ticks)
         run = wizard.run_page
         qtbot.waitUntil(lambda: run.progress.value() > run.progress.maximum() * 0.6, timeout=300_000)
         page.search_edit.setText("王")  # the page takes input meanwhile
         assert page.search_edit.text() == "王"
         run.cancel()
         qtbot.waitUntil(lambda: run.finished, timeout=120_000)
-        during_write = len(ticks) - write_started
         timer.stop()
     finally:
         runner.cancel_all(60_000)
-    # Behaviour, not a time: the loop kept turning *while* each phase ran. On the GUI thread the
-    # click would return only after the whole write, with no tick in between. (Figures: bench/.)
-    assert during_check >= 5 and during_write >= 5, f"ticks during the check {during_check}, the write {during_write}"
+    # Behaviour, not a time: each phase ran in a worker and the loop turned while it was inside it.
+    # (A count of ticks per phase was asserted before; a fast machine checks the file in 200 ms.)
+    assert handshake.proved == {"check": True, "write": True}
     assert "已取消" in run.message.text()
     assert admin.persons.count() == 2
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
