@@ -153,7 +153,7 @@ def printable(text: str) -> str:
     """``text`` with every character no face can draw shown as its code point, e.g. 〔U+20BB7〕, so
     it never prints as an empty box and extracts as U+0000: a wrong name with no sign of it. The
     code point is visible, exact, and what a verifier reads back (:func:`canonical`)."""
-    if text.isascii():
+    if text.isascii() or not _beyond_main_font().search(text):  # nearly every string: one C scan
         return text
     return "".join(c if covered(c) else f"〔U+{ord(c):04X}〕" for c in text)
 
