@@ -18,6 +18,7 @@ from desktop_app.cli.common import (
     secret_from,
     signed_in,
 )
+from desktop_app.demo.showcase import add_showcase
 from desktop_app.domain.enums import Role
 from desktop_app.domain.permissions import Permission
 from desktop_app.services import Services
@@ -38,6 +39,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--persons", type=int, default=2000, help="number of persons (default 2000)")
     p.add_argument("--seed", type=int, default=2017)
     p.add_argument("--admin", default="admin", help="admin name when the archive is created")
+    p.add_argument("--casework", action="store_true",
+                   help="also add training courses and sessions, objections and credit repair applications "
+                        "(as the desktop demo has; each step its own transaction, like a clerk's)")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("verify", help="check cipher and database integrity and the audit chain")
@@ -112,6 +116,10 @@ def _fill(services: Services, args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     print(f"Demo data: {summary.units} units, {summary.persons} persons, {summary.records} records, "
           f"{summary.assessments} assessments in {time.perf_counter() - started:.1f} s")
+    if args.casework:
+        work = add_showcase(services, seed=args.seed)
+        print(f"Casework: {work.courses} courses, {work.sessions} sessions, {work.attendances} attendances, "
+              f"{work.objections} objections, {work.repairs} repair applications")
     return 0
 
 

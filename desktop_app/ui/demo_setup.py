@@ -1,8 +1,10 @@
 """The demo archive for ``python -m desktop_app --demo`` (no Qt here: a plain function with
 progress and cancel callbacks, run by a Task).
 
-Built under a temporary name and renamed when complete, so a cancelled or killed build never
-leaves a half-filled archive that a later start would take as ready.
+Persons and records come from the bulk demo generator, then training, objection and repair
+casework through the services (``demo.showcase``). Built under a temporary name and renamed when
+complete, so a cancelled or killed build never leaves a half-filled archive that a later start
+would take as ready.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.demo.showcase import add_showcase
 from desktop_app.services import Services
 from desktop_app.store.archive import Archive
 from desktop_app.store.keyslots import key_path_for
@@ -40,6 +43,8 @@ def ensure_demo_archive(path: Path, *, persons: int = DEMO_PERSONS,
         for name, role in DEMO_USERS:
             services.users.add(name, role, DEMO_PASSPHRASE)
         services.demo.load(persons=persons, progress=progress, cancel=cancel)
+        if persons:
+            add_showcase(services)  # courses, objections, repairs: every page has something to show
     except BaseException:
         services.close()
         for leftover in (building, key_path_for(building), *building.parent.glob(building.name + "-*")):

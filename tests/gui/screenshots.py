@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,7 +24,7 @@ from desktop_app.store.archive import Archive
 from desktop_app.ui.crash_dialog import CrashDialog
 from desktop_app.ui.demo_setup import DEMO_PASSPHRASE, ensure_demo_archive
 from desktop_app.ui.i18n import Translations, build_translations
-from desktop_app.ui.main_window import ADMIN, OBJECTIONS, SETTINGS, MainWindow
+from desktop_app.ui.main_window import ADMIN, OBJECTIONS, SETTINGS, TRAINING, MainWindow
 from desktop_app.ui.paths import TRANSLATIONS
 from desktop_app.ui.records.record_dialog import RecordDialog
 from desktop_app.ui.records.revoke_dialog import RevokeDialog
@@ -82,7 +81,7 @@ def main() -> int:
     unlock.close()
 
     archive, user = Archive.unlock(path, "admin", DEMO_PASSPHRASE)
-    services = Services.for_user(archive, user, today=lambda: date(2026, 11, 26))
+    services = Services.for_user(archive, user)  # the day the demo was built: its casework is recent
     window = MainWindow(AppSettings.at(str(tmp / "s.ini")), TaskRunner())
     window.set_services(services)
     window.show()
@@ -119,8 +118,18 @@ def main() -> int:
     shot(revoke, "revoke-dialog")
     revoke.reject()
 
+    window.go_to(TRAINING)
+    training = window.pages.widget(TRAINING)
+    training.courses.session_table.setCurrentIndex(training.courses.sessions.index(1, 0))  # a past, marked one
+    wait(400)
+    shot(window, "training-page")
     window.go_to(OBJECTIONS)
-    shot(window, "placeholder")
+    objections = window.pages.widget(OBJECTIONS)
+    objections.objections.table.selectRow(0)
+    shot(window, "objections-page")
+    objections.tabs.setCurrentWidget(objections.repairs)
+    objections.repairs.table.selectRow(0)
+    shot(window, "repairs-page")
     window.go_to(ADMIN)
     shot(window, "admin-page")
     window.go_to(SETTINGS)

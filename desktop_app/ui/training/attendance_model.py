@@ -33,7 +33,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     (QT_TRANSLATE_NOOP("Training", "证书编号"), "certificate_no"),
     (QT_TRANSLATE_NOOP("Training", "备注"), None),
 )
-RESULT_COLUMN = 6
+UNIT_COLUMN, RESULT_COLUMN = 2, 6
 EDITED = QColor("#fff4c2")
 FAILED = QColor("#b3261e")
 
@@ -116,8 +116,8 @@ class AttendanceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == RESULT_COLUMN and not edited \
                 and row.result is AttendanceResult.FAILED:
             return QBrush(FAILED)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.note or None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the unit column is narrow (elided): its full name
+            return row.unit_name if index.column() == UNIT_COLUMN else (row.note or None)
         if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= index.column() <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

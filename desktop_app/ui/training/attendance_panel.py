@@ -33,12 +33,13 @@ from desktop_app.services.training_roster import RosterPreview, pasted_rows
 from desktop_app.services.training_rows import SessionRow
 from desktop_app.ui.i18n import label
 from desktop_app.ui.training.add_attendees_dialog import AddAttendeesDialog
-from desktop_app.ui.training.attendance_model import RESULT_COLUMN, AttendanceModel
+from desktop_app.ui.training.attendance_model import RESULT_COLUMN, UNIT_COLUMN, AttendanceModel
 from desktop_app.ui.training.result_delegate import ResultDelegate
 from desktop_app.ui.training.roster_dialog import Reload, RosterDialog
 from desktop_app.ui.training.texts import amount, describe
 
 ROSTER_FILTER = "名单 (*.xlsx *.xlsm *.csv *.txt);;Excel (*.xlsx *.xlsm);;CSV (*.csv *.txt)"
+UNIT_WIDTH = 130  # px; the full name is the cell's tooltip
 
 
 class AttendancePanel(QWidget):
@@ -67,8 +68,11 @@ class AttendancePanel(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.DoubleClicked)
         self.grid.setAlternatingRowColors(True)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.grid.horizontalHeader().setStretchLastSection(True)
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(UNIT_COLUMN, QHeaderView.ResizeMode.Interactive)  # keeps the marks in view
+        header.resizeSection(UNIT_COLUMN, UNIT_WIDTH)
+        header.setStretchLastSection(True)
         self.status = QLabel(objectName="attendanceStatus")
         self.buttons: dict[str, QPushButton] = {}
         self._layout()

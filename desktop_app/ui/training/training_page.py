@@ -40,7 +40,7 @@ class TrainingPage(QWidget):
         splitter.addWidget(self.attendance)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([440, 840])
+        splitter.setSizes([360, 920])  # the attendance grid needs the room; the course list little
         splitter.setChildrenCollapsible(False)
         self.courses.setMinimumWidth(340)
         self.reports = ReportPanel(services)
