@@ -68,10 +68,11 @@ def parse_id_number(text: str, *, today: date | None = None, field: str = "id_nu
     value = (text or "").strip().translate(_HALF_WIDTH).upper()
     if len(value) != 18:
         raise ValidationError(f"ID number must have 18 characters, got {len(value)}", field=field)
-    for position, char in enumerate(value[:17], start=1):
-        if not (char.isascii() and char.isdigit()):
-            raise ValidationError(
-                f"ID number character {position} must be a digit, got {char!r}", field=field)
+    if not (value[:17].isascii() and value[:17].isdigit()):  # one call for a good number (imports check 10⁵)
+        for position, char in enumerate(value[:17], start=1):
+            if not (char.isascii() and char.isdigit()):
+                raise ValidationError(
+                    f"ID number character {position} must be a digit, got {char!r}", field=field)
     last = value[17]
     if not (last == "X" or (last.isascii() and last.isdigit())):
         raise ValidationError(f"ID number last character must be a digit or X, got {last!r}", field=field)

@@ -12,9 +12,10 @@ import uuid
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain import identity
@@ -45,6 +46,10 @@ from desktop_app.store.models import Person
 from desktop_app.store.writer import Changes, Writer
 
 EARLIEST_FILE = date(1949, 10, 1)
+# Built once: an IN (...) of a window's ID numbers costs more to build than to run.
+_STORED = (select(Person.id, Person.id_number, Person.name, Person.unit_id, Person.post, Person.rank, Person.category,
+                  Person.status, Person.file_opened_on)
+           .where(Person.id_number.in_(bindparam("numbers", expanding=True))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +82,7 @@ class PersonImporter:
         post = check.optional("post", lambda t: clean_text(t, "post"))
         rank = check.optional("rank", lambda t: clean_text(t, "rank"))
         category = check.optional("category", lambda t: clean_text(t, "category"))
-        status = check.optional("status", lambda t: PersonStatus.parse(t, field="status").value)
+        status = check.optional("status", _status)
         opened = check.optional("file_opened_on", lambda t: _file_date(t, today))
         if number is not None:
             gender = check.optional("gender", lambda t: Gender.parse(t, field="gender"))
@@ -98,10 +103,8 @@ class PersonImporter:
         plan: Plan[PersonLine] = Plan()
         units = UnitIndex.load(session)
         for batch in chunks(items, CHUNK):
-            stored = {row.id_number: row for row in session.execute(
-                select(Person.id, Person.id_number, Person.name, Person.unit_id, Person.post, Person.rank,
-                       Person.category, Person.status, Person.file_opened_on)
-                .where(Person.id_number.in_([i.id_number for i in batch])))}
+            numbers = [i.id_number for i in batch]
+            stored = {row.id_number: row for row in session.execute(_STORED, {"numbers": numbers})}
             for item in batch:
                 unit_id, problem = units.resolve(item.unit, item.unit_uscc)
                 if unit_id is None:
@@ -127,9 +130,10 @@ class PersonImporter:
         total, done = len(plan.inserts) + len(plan.updates), 0
         # In id order: the primary key, the change log's and the audit trail's indexes on the id then
         # grow in one direction instead of touching pages all over the file.
-        ordered = sorted(plan.inserts, key=lambda entry: identity.person_id(entry[0].id_number).hex)
+        ordered = sorted(((identity.person_id(item.id_number), item, resolved["unit_id"])
+                          for item, resolved in plan.inserts), key=lambda entry: entry[0].int)
         for batch in chunks(ordered, BATCH):
-            bulk.insert_rows(Person, [_row(item, resolved["unit_id"], ctx.today) for item, resolved in batch],
+            bulk.insert_rows(Person, [_row(person_id, item, unit_id, ctx.today) for person_id, item, unit_id in batch],
                              "person.import")
             done += len(batch)
             tick(ctx, done, total)
@@ -146,13 +150,19 @@ class PersonImporter:
         return merge_changes(bulk.changes, writer.changes)
 
 
-def _row(item: PersonLine, unit_id: uuid.UUID, today: date) -> dict[str, Any]:
+def _row(person_id: uuid.UUID, item: PersonLine, unit_id: uuid.UUID, today: date) -> dict[str, Any]:
     full, initials = name_keys(item.name)
-    return {"id": identity.person_id(item.id_number), "name": item.name, "name_pinyin": full,
+    return {"id": person_id, "name": item.name, "name_pinyin": full,
             "name_initials": initials, "id_number": item.id_number, "id_number_rev": item.id_number[::-1],
             "gender": item.gender, "birth_date": item.birth_date, "unit_id": unit_id, "post": item.post or "",
             "rank": item.rank or "", "category": item.category or "",
             "status": item.status or PersonStatus.SERVING.value, "file_opened_on": item.file_opened_on or today}
+
+
+@lru_cache(maxsize=64)
+def _status(text: str) -> str:
+    """A roster writes a handful of statuses: each text is parsed once (a refused one is not cached)."""
+    return PersonStatus.parse(text, field="status").value
 
 
 def _file_date(text: str, today: date) -> date:

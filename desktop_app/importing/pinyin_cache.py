@@ -24,10 +24,10 @@ def _char_keys(char: str) -> tuple[str, str]:
 
 def name_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a name, exactly as ``pinyin_keys`` gives them."""
-    if not name or not all(RE_HANS.match(ch) for ch in name) or _has_phrase(name):
+    if not RE_HANS.fullmatch(name) or _has_phrase(name):  # RE_HANS: one or more Chinese characters
         return pinyin_keys(name)
-    parts = [_char_keys(ch) for ch in name]
-    return "".join(p[0] for p in parts), "".join(p[1] for p in parts)
+    fulls, initials = zip(*map(_char_keys, name), strict=True)
+    return "".join(fulls), "".join(initials)
 
 
 def _has_phrase(name: str) -> bool:

@@ -10,16 +10,19 @@ it), and each row's values are serialised to JSON once for both its digest and i
 from __future__ import annotations
 
 import hashlib
+import json
+import operator
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Table, Uuid
 from sqlalchemy.orm import Session
 
 from desktop_app.store.audit_chain import AuditChain
-from desktop_app.store.digest import mapping_values
+from desktop_app.store.digest import plain
 from desktop_app.store.models import ENTITY_OF, AuditEntry, Change, Tracked
 from desktop_app.store.types import JsonText, UtcDateTime, canonical_json, utcnow
 from desktop_app.store.writer import Actor, Changes
@@ -39,6 +42,7 @@ def _date(value: date | None) -> str | None:
 _UTC = UtcDateTime()
 
 
+@lru_cache(maxsize=256)  # a bulk write stamps one time, the writer's ``now``, on every row it writes
 def _utc(value: datetime | None) -> str | None:
     return _UTC.process_bind_param(value, None)  # type: ignore[arg-type]
 
@@ -68,14 +72,38 @@ class _RawInsert:
 
     def __init__(self, table: Table) -> None:
         self.columns = list(table.columns.keys())
-        self.converters = [_converter(table.columns[c].type) for c in self.columns]
+        get = operator.itemgetter(*self.columns)  # one column: a value, not a 1-tuple
+        self.values = get if len(self.columns) > 1 else (lambda row: (get(row),))
+        converters = [_converter(table.columns[c].type) for c in self.columns]
+        # Only the columns whose type stores another form (ids, times, JSON …) are converted.
+        self.converted = [(i, convert) for i, convert in enumerate(converters) if convert is not _identity]
         names = ", ".join(f'"{c}"' for c in self.columns)
         self.sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(self.columns))})'
 
     def params(self, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
-        pairs = list(zip(self.columns, self.converters, strict=True))
-        return [tuple(convert(row[c]) for c, convert in pairs) for row in rows]
+        params = []
+        for row in rows:
+            values = list(self.values(row))
+            for i, convert in self.converted:
+                values[i] = convert(values[i])
+            params.append(tuple(values))
+        return params
 
+
+def _json_form(value: Any) -> Any:
+    """``plain``, for the values JSON has no form of its own for; ids and dates without its checks."""
+    kind = type(value)
+    if kind is uuid.UUID:
+        return value.hex
+    if kind is date or kind is datetime:
+        return value.isoformat()
+    return plain(value)
+
+
+# ``canonical_json(mapping_values(row))`` in one pass: the encoder asks ``_json_form`` only for the
+# values JSON has no form for (ids, dates), not ``plain`` for every column. Rows are flat: no cycles.
+_values_json = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_json_form,
+                                check_circular=False).encode
 
 _INSERTS: dict[str, _RawInsert] = {}
 
@@ -113,7 +141,7 @@ class BulkWriter:
             if row.keys() != columns:
                 missing, extra = columns - row.keys(), row.keys() - columns
                 raise ValueError(f"{entity} row columns differ: missing {missing}, extra {extra}")
-            values_json = canonical_json(mapping_values(row))
+            values_json = _values_json(row)
             change_rows.append({
                 "seq": None, "change_id": uuid.uuid4(), "entity": entity, "entity_id": row["id"],
                 "op": "insert", "base_version": 0, "new_version": 1, "values": values_json, "base_clocks": "{}",

@@ -41,8 +41,13 @@ class JsonText(TypeDecorator[Any]):
         return None if value is None else json.loads(value)
 
 
+# Built once: json.dumps builds a new encoder on every call that passes options (bulk writes call
+# this for every row's audit entry).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _CANONICAL.encode(value)
 
 
 def utcnow() -> datetime:

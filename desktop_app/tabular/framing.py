@@ -78,16 +78,17 @@ def data_rows(rows: Iterator[RawRow], headers: tuple[str, ...], problems: CellPr
     """``problems``: keep a value under no header as that line's problem instead of raising."""
     width = len(headers)
     for line, cells in rows:
-        if is_blank(cells) and not (problems and line in problems):
+        values = [c.strip() for c in cells]  # once per cell: this runs for every line of the file
+        if not any(values) and not (problems and line in problems):
             continue
-        extra = [c for c in cells[width:] if c.strip()]
-        if extra:
-            error = CellError(f"a value stands in column {column_letter(width + cells[width:].index(extra[0]))} "
-                              "which has no header", line=line, field="header")
+        if any(values[width:]):
+            beyond = next(i for i, value in enumerate(values[width:]) if value)
+            error = CellError(f"a value stands in column {column_letter(width + beyond)} which has no header",
+                              line=line, field="header")
             if problems is None:
                 raise error
             problems.setdefault(line, []).append(error)
-        values = [c.strip() for c in cells[:width]]
+        del values[width:]
         values += [""] * (width - len(values))
         yield line, dict(zip(headers, values, strict=True))
 
