@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>受理异议</source>
+        <translation>Accept objection</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>转提供单位核查</source>
+        <translation>Refer for verification</translation>
+    </message>
+    <message>
+        <source>转核查</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>书面答复：</source>
+        <translation>Written reply:</translation>
+    </message>
+    <message>
+        <source>评优评先限制</source>
+        <translation>Awards restriction</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>异议期间仍限制评优评先</source>
+        <translation>Keep barring from awards during the objection</translation>
+    </message>
+    <message>
+        <source>异议期间不作限制（默认）</source>
+        <translation>No restriction during the objection (default)</translation>
+    </message>
+    <message>
+        <source>受理修复申请</source>
+        <translation>Accept repair application</translation>
+    </message>
+    <message>
+        <source>作出修复决定</source>
+        <translation>Decide on repair</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decide</translation>
+    </message>
+    <message>
+        <source>准予修复</source>
+        <translation>Grant repair</translation>
+    </message>
+    <message>
+        <source>不予修复</source>
+        <translation>Deny repair</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>关于 公务员诚信档案</source>
@@ -9,7 +76,7 @@
     </message>
     <message>
         <source>公务员诚信档案</source>
-        <translation type="vanished">Integrity Files</translation>
+        <translation>Integrity Files</translation>
     </message>
 </context>
 <context>
@@ -41,6 +108,60 @@
     <message>
         <source>口令已修改。下次登录或解锁时请使用新口令。</source>
         <translation>Passphrase changed. Use the new passphrase the next time you sign in or unlock.</translation>
+    </message>
+</context>
+<context>
+    <name>AddAttendeesDialog</name>
+    <message>
+        <source>添加学员</source>
+        <translation>Add attendees</translation>
+    </message>
+    <message>
+        <source>搜索人员</source>
+        <translation>Search persons</translation>
+    </message>
+    <message>
+        <source>粘贴名单</source>
+        <translation>Paste list</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>姓名、拼音（zhangsan / zs）或身份证号后几位</source>
+        <translation>Name, pinyin (zhangsan / zs) or last digits of the ID number</translation>
+    </message>
+    <message>
+        <source>每行一人：身份证号或姓名（也可两者都有，可再加单位）。
+例如：
+张三
+440106198503010035
+李四 天河区人社局</source>
+        <translation>One person a line: ID number or name (or both, optionally with the unit).
+For example:
+张三
+440106198503010035
+李四 天河区人社局</translation>
+    </message>
+    <message>
+        <source>从 Excel 或文档中复制学员名单，粘贴到下面：</source>
+        <translation>Copy the list of attendees from Excel or a document and paste it below:</translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 %n 人</source>
+        <translation>
+            <numerusform>Found %n person</numerusform>
+            <numerusform>Found %n persons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>没有找到</source>
+        <translation>Nobody found</translation>
     </message>
 </context>
 <context>
@@ -190,6 +311,101 @@
     <message>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePanel</name>
+    <message>
+        <source>名单 (*.xlsx *.xlsm *.csv *.txt);;Excel (*.xlsx *.xlsm);;CSV (*.csv *.txt)</source>
+        <translation>Rosters (*.xlsx *.xlsm *.csv *.txt);;Excel (*.xlsx *.xlsm);;CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>添加学员</source>
+        <translation>Add attendees</translation>
+    </message>
+    <message>
+        <source>粘贴名单</source>
+        <translation>Paste list</translation>
+    </message>
+    <message>
+        <source>导入花名册…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>保存成绩</source>
+        <translation>Save marks</translation>
+    </message>
+    <message>
+        <source>导出签到表…</source>
+        <translation>Export sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>选中学员后按 Ctrl+1 合格、Ctrl+2 不合格、Ctrl+3 退学；直接输入可修改请假学时等。脱产培训请假超过学时的1/7，保存时自动判为不合格。</source>
+        <translation>Select attendees, then press Ctrl+1 for passed, Ctrl+2 for failed, Ctrl+3 for withdrawn; type into a cell to change leave hours and the like. In full-time training, leave over 1/7 of the hours fails the attendee on saving.</translation>
+    </message>
+    <message>
+        <source>请在左侧选择或新建一个课程期次。</source>
+        <translation>Choose or create a session on the left.</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>授课人：{0}</source>
+        <translation>Trainer: {0}</translation>
+    </message>
+    <message>
+        <source>{topic} · {mode} · {hours}学时/{days}天</source>
+        <translation>{topic} · {mode} · {hours} hours/{days} days</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;&#x3000;{details}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; — {details}</translation>
+    </message>
+    <message>
+        <source>&#x3000;</source>
+        <translation> — </translation>
+    </message>
+    <message>
+        <source>共 {n} 人；{counts}</source>
+        <translation>Attendees: {n}; {counts}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{result} {n}</source>
+        <translation>{result} {n}</translation>
+    </message>
+    <message>
+        <source>&#x3000;&#x3000;有 {n} 人的成绩尚未保存（Ctrl+S）</source>
+        <translation> — unsaved marks for {n} attendees (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>{name}：{problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>粘贴的名单</source>
+        <translation>Pasted list</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Could not complete</translation>
+    </message>
+    <message>
+        <source>选择花名册</source>
+        <translation>Choose roster</translation>
+    </message>
+    <message>
+        <source>导出签到表</source>
+        <translation>Export sign-in sheet</translation>
     </message>
 </context>
 <context>
@@ -840,6 +1056,57 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>检查结果</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <source>已逐行检查，尚未写入档案。请查看结果，再决定是否导入。</source>
+        <translation>Every line was checked; nothing is written yet. Review the result, then decide whether to import.</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>正在逐行检查文件，尚未写入档案…</source>
+        <translation>Checking the file line by line; nothing is written yet…</translation>
+    </message>
+    <message>
+        <source>无法导入的行（{0}）</source>
+        <translation>Lines that cannot be imported ({0})</translation>
+    </message>
+    <message>
+        <source>将更新的档案（{0}）</source>
+        <translation>Files to update ({0})</translation>
+    </message>
+    <message>
+        <source>跳过有误的 {0} 行，只导入其余 {1} 行</source>
+        <translation>Skip the {0} lines with errors and import the other {1}</translation>
+    </message>
+    <message>
+        <source>共 {0} 行：新增 {1}，更新 {2}，无变化 {3}，有误 {4}。</source>
+        <translation>{0} lines: {1} new, {2} updated, {3} unchanged, {4} with errors.</translation>
+    </message>
+    <message>
+        <source>有误的行需要改正；也可以跳过它们，只导入其余的行。</source>
+        <translation>Correct the lines with errors, or skip them and import only the other lines.</translation>
+    </message>
+    <message>
+        <source>文件中的内容与档案一致，无需导入。</source>
+        <translation>The file matches the archive; there is nothing to import.</translation>
+    </message>
+    <message>
+        <source>检查通过。点击“导入”后，先备份档案，再一次性写入；中途出错不会留下部分数据。</source>
+        <translation>Check passed. “Import” backs up the archive first, then writes everything at once; an error on the way leaves no partial data.</translation>
+    </message>
+    <message>
+        <source>（只列出前 {0} 个问题）</source>
+        <translation>(only the first {0} problems are listed)</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>处分种类</source>
@@ -892,6 +1159,10 @@
     <message>
         <source>记录类型</source>
         <translation>Record type</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
     </message>
     <message>
         <source>严重程度</source>
@@ -965,6 +1236,62 @@
         <source>负责单位</source>
         <translation>Units</translation>
     </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>记录文号</source>
+        <translation>Record document no.</translation>
+    </message>
+    <message>
+        <source>办理期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>课程</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Attendees</translation>
+    </message>
 </context>
 <context>
     <name>ConflictTableModel</name>
@@ -975,6 +1302,10 @@
     <message>
         <source>设备 {0}</source>
         <translation>device {0}</translation>
+    </message>
+    <message>
+        <source>{user}（{device}）</source>
+        <translation>{user} ({device})</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1451,80 @@
     </message>
 </context>
 <context>
+    <name>CourseDialog</name>
+    <message>
+        <source>修改课程</source>
+        <translation>Edit course</translation>
+    </message>
+    <message>
+        <source>新建课程</source>
+        <translation>New course</translation>
+    </message>
+    <message>
+        <source>例如：2026年诚信教育专题培训班</source>
+        <translation>e.g. Integrity education seminar 2026</translation>
+    </message>
+    <message>
+        <source>课程名称</source>
+        <translation>Course title</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>培训方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CoursePanel</name>
+    <message>
+        <source>筛选课程名称</source>
+        <translation>Filter by course title</translation>
+    </message>
+    <message>
+        <source>新建课程</source>
+        <translation>New course</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>新建期次</source>
+        <translation>New session</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;课程&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Courses&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;期次&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sessions&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>程序出现意外错误</source>
@@ -1201,6 +1606,81 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>无法在该位置建立文件，请换一个文件夹。</source>
         <translation>Cannot create a file there; choose another folder.</translation>
+    </message>
+</context>
+<context>
+    <name>DecideObjectionDialog</name>
+    <message>
+        <source>办结异议</source>
+        <translation>Close objection</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{doc}&#x3000;申请人：{applicant}</source>
+        <translation>{name} — {doc} — applicant: {applicant}</translation>
+    </message>
+    <message>
+        <source>核查结论（维持、无法确认时必填）</source>
+        <translation>Findings of the verification (required for upheld or unconfirmable)</translation>
+    </message>
+    <message>
+        <source>给申请人的书面答复</source>
+        <translation>Written reply to the applicant</translation>
+    </message>
+    <message>
+        <source>处理结果：</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <source>办结日期：</source>
+        <translation>Closed on:</translation>
+    </message>
+    <message>
+        <source>核查结论：</source>
+        <translation>Findings:</translation>
+    </message>
+    <message>
+        <source>书面答复：</source>
+        <translation>Written reply:</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>更正后的内容（不改的项留空）</source>
+        <translation>Corrected content (leave unchanged items empty)</translation>
+    </message>
+    <message>
+        <source>（不变）</source>
+        <translation>(unchanged)</translation>
+    </message>
+    <message>
+        <source>严重程度：</source>
+        <translation>Severity:</translation>
+    </message>
+    <message>
+        <source>文号：</source>
+        <translation>Document no.:</translation>
+    </message>
+    <message>
+        <source>决定机关：</source>
+        <translation>Deciding authority:</translation>
+    </message>
+    <message>
+        <source>决定日期：</source>
+        <translation>Decision date:</translation>
+    </message>
+    <message>
+        <source>事实：</source>
+        <translation>Facts:</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{doc}</source>
+        <translation>{name} — {doc}</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +2009,200 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
 </context>
 <context>
+    <name>ExportButton</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV（UTF-8，Excel 可直接打开） (*.csv)</source>
+        <translation>CSV (UTF-8, opens in Excel) (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>把当前列表导出为 Excel 或 CSV 文件</source>
+        <translation>Export the current list as an Excel or CSV file</translation>
+    </message>
+    <message>
+        <source>导出为 Excel（.xlsx）…</source>
+        <translation>Export as Excel (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>导出为 CSV…</source>
+        <translation>Export as CSV…</translation>
+    </message>
+    <message>
+        <source>导出为 Excel（含完整身份证号）…</source>
+        <translation>Export as Excel (with full ID numbers)…</translation>
+    </message>
+    <message>
+        <source>您的角色无权导出。</source>
+        <translation>Your role may not export.</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 行到：
+{1}</source>
+        <translation>Exported {0} rows to:
+{1}</translation>
+    </message>
+    <message>
+        <source>文件含完整身份证号，请妥善保管。</source>
+        <translation>The file contains full ID numbers; keep it safe.</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>导出完整身份证号</source>
+        <translation>Export full ID numbers</translation>
+    </message>
+    <message>
+        <source>导出的文件将包含完整的身份证号。此次导出会记入审计日志，文件请按涉密材料保管。继续吗？</source>
+        <translation>The exported file will contain full ID numbers. The export is recorded in the audit log; keep the file as classified material. Continue?</translation>
+    </message>
+    <message>
+        <source>人员名单</source>
+        <translation>Persons</translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>{name}（{size}）</source>
+        <translation>{name} ({size})</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>证明材料 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd *.doc *.docx);;所有文件 (*)</source>
+        <translation>Evidence (*.pdf *.jpg *.jpeg *.png *.tif *.ofd *.doc *.docx);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FileObjectionDialog</name>
+    <message>
+        <source>登记异议</source>
+        <translation>Register objection</translation>
+    </message>
+    <message>
+        <source>异议的事实和理由</source>
+        <translation>The facts and grounds of the objection</translation>
+    </message>
+    <message>
+        <source>身份证号：</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <source>申请人：</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <source>收到日期：</source>
+        <translation>Received on:</translation>
+    </message>
+    <message>
+        <source>异议理由：</source>
+        <translation>Grounds:</translation>
+    </message>
+    <message>
+        <source>证据材料：</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请先输入身份证号并选择一条已生效的失信记录。</source>
+        <translation>Enter an ID number and choose a dishonesty record in effect first.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>表格文件 (*.xlsx *.xlsm *.csv *.txt);;Excel (*.xlsx *.xlsm);;CSV (*.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;Excel (*.xlsx *.xlsm);;CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>支持 Excel（.xlsx）和 CSV（UTF-8、GBK、GB18030 编码）。导入前会先逐行检查，不会直接写入档案。</source>
+        <translation>Excel (.xlsx) and CSV (UTF-8, GBK or GB18030) files. Every line is checked before anything is written to the archive.</translation>
+    </message>
+    <message>
+        <source>选择或输入文件路径</source>
+        <translation>Choose or type the file&apos;s path</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>空白模板…</source>
+        <translation>Blank template…</translation>
+    </message>
+    <message>
+        <source>保存一个只有标题行的 Excel 文件，填好后再导入</source>
+        <translation>Save an Excel file with the header row only; fill it in, then import it</translation>
+    </message>
+    <message>
+        <source>培训期次</source>
+        <translation>Training session</translation>
+    </message>
+    <message>
+        <source>导入内容</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>{title}（{start} 至 {end}）</source>
+        <translation>{title} ({start} to {end})</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>{0}导入模板.xlsx</source>
+        <translation>{0} import template.xlsx</translation>
+    </message>
+    <message>
+        <source>保存空白模板</source>
+        <translation>Save blank template</translation>
+    </message>
+    <message>
+        <source>已保存空白模板：{0}</source>
+        <translation>Blank template saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>IdentityPanel</name>
     <message>
         <source>显示</source>
@@ -1569,6 +2243,415 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>无限制性标记。</source>
         <translation>No restricting flags.</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>单元格是公式：请复制该列后“选择性粘贴为数值”，再导入。</source>
+        <translation>The cell holds a formula: copy the column, “Paste Special → Values”, then import again.</translation>
+    </message>
+    <message>
+        <source>长数字已被 Excel 改动（超过 15 位）：请把该列设为文本后重新录入。</source>
+        <translation>Excel changed a long number (over 15 digits): format the column as text and enter it again.</translation>
+    </message>
+    <message>
+        <source>这一行在没有标题的列中有内容。</source>
+        <translation>The line has content in a column without a header.</translation>
+    </message>
+    <message>
+        <source>单元格是错误值（如 #N/A）。</source>
+        <translation>The cell holds an error value (such as #N/A).</translation>
+    </message>
+    <message>
+        <source>与文件第 {n} 行重复。</source>
+        <translation>Repeats line {n} of the file.</translation>
+    </message>
+    <message>
+        <source>与文件第 {n} 行是同一人。</source>
+        <translation>Same person as line {n} of the file.</translation>
+    </message>
+    <message>
+        <source>已有其他单位使用这个名称。</source>
+        <translation>Another unit already has this name.</translation>
+    </message>
+    <message>
+        <source>档案中有多条文号、决定日期和类型都相同的记录，无法确定更新哪一条。</source>
+        <translation>The archive has several records with this document number, decision date and type, so it is unclear which one to update.</translation>
+    </message>
+    <message>
+        <source>身份证号被 Excel 转成了数字，后几位已丢失：请把该列设为文本后重新录入。</source>
+        <translation>Excel turned the ID number into a number and lost its last digits: format the column as text and enter it again.</translation>
+    </message>
+    <message>
+        <source>身份证号应为 18 位。</source>
+        <translation>An ID number has 18 characters.</translation>
+    </message>
+    <message>
+        <source>身份证号前 17 位只能是数字。</source>
+        <translation>The first 17 characters of an ID number must be digits.</translation>
+    </message>
+    <message>
+        <source>身份证号最后一位应为数字或 X。</source>
+        <translation>The last character of an ID number must be a digit or X.</translation>
+    </message>
+    <message>
+        <source>身份证号前两位不是省级行政区划代码。</source>
+        <translation>The first two digits of the ID number are not a province code.</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期不存在。</source>
+        <translation>The birth date in the ID number does not exist.</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期不合理。</source>
+        <translation>The birth date in the ID number is not plausible.</translation>
+    </message>
+    <message>
+        <source>身份证号校验位错误（可能有数字录错）。</source>
+        <translation>The ID number&apos;s check digit is wrong (a digit may be mistyped).</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码应为 18 位。</source>
+        <translation>A unified social credit code has 18 characters.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码校验位错误（可能有字符录错）。</source>
+        <translation>The credit code&apos;s check character is wrong (a character may be mistyped).</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码含有不允许的字符。</source>
+        <translation>The credit code contains a character that is not allowed.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码不是在广东省登记的。</source>
+        <translation>The credit code was not registered in Guangdong.</translation>
+    </message>
+    <message>
+        <source>行政区划代码应为 6 位数字。</source>
+        <translation>A division code has 6 digits.</translation>
+    </message>
+    <message>
+        <source>行政区划代码不在广东省的区划表中。</source>
+        <translation>The division code is not in Guangdong&apos;s list of divisions.</translation>
+    </message>
+    <message>
+        <source>{column}与身份证号不符。</source>
+        <translation>{column} does not match the ID number.</translation>
+    </message>
+    <message>
+        <source>该身份证号属于“{n}”，与姓名不符。</source>
+        <translation>This ID number belongs to “{n}”, not to the name given.</translation>
+    </message>
+    <message>
+        <source>失信记录必须填写严重程度。</source>
+        <translation>A dishonesty record needs a severity.</translation>
+    </message>
+    <message>
+        <source>只有纪律处分记录可以填写处分。</source>
+        <translation>Only a disciplinary record can have a sanction.</translation>
+    </message>
+    <message>
+        <source>决定日期早于本人出生日期。</source>
+        <translation>The decision date is before the person&apos;s birth date.</translation>
+    </message>
+    <message>
+        <source>上级单位不能是本单位。</source>
+        <translation>A unit cannot be its own parent unit.</translation>
+    </message>
+    <message>
+        <source>上级单位之间形成了循环。</source>
+        <translation>The parent units form a cycle.</translation>
+    </message>
+    <message>
+        <source>上级单位所在的行无法导入。</source>
+        <translation>The line of the parent unit cannot be imported.</translation>
+    </message>
+    <message>
+        <source>档案库和文件中都没有这个上级单位。</source>
+        <translation>Neither the archive nor the file has this parent unit.</translation>
+    </message>
+    <message>
+        <source>有多个单位同名，请改填统一社会信用代码。</source>
+        <translation>Several units have this name; give the unified social credit code instead.</translation>
+    </message>
+    <message>
+        <source>单位名称与统一社会信用代码不是同一个单位。</source>
+        <translation>The unit name and the credit code belong to different units.</translation>
+    </message>
+    <message>
+        <source>档案库中没有这个单位，请先导入单位。</source>
+        <translation>The archive has no such unit; import the units first.</translation>
+    </message>
+    <message>
+        <source>档案库中没有此身份证号的人员，请先导入人员。</source>
+        <translation>The archive has nobody with this ID number; import the persons first.</translation>
+    </message>
+    <message>
+        <source>档案中的这条记录已撤销、已修复、公示期满或正在异议/修复程序中，导入不能更改它。</source>
+        <translation>This record in the archive is revoked, repaired, past its publication period or under objection or repair, so an import cannot change it.</translation>
+    </message>
+    <message>
+        <source>请填写{column}。</source>
+        <translation>Please fill in: {column}.</translation>
+    </message>
+    <message>
+        <source>{column}不是有效的日期（例如 2025-03-01）。</source>
+        <translation>{column} is not a valid date (e.g. 2025-03-01).</translation>
+    </message>
+    <message>
+        <source>{column}不能晚于今天。</source>
+        <translation>{column} cannot be after today.</translation>
+    </message>
+    <message>
+        <source>{column}不能早于 1949 年 10 月 1 日。</source>
+        <translation>{column} cannot be before 1 Oct 1949.</translation>
+    </message>
+    <message>
+        <source>{column}超出允许的范围。</source>
+        <translation>{column} is out of range.</translation>
+    </message>
+    <message>
+        <source>{column}太长。</source>
+        <translation>{column} is too long.</translation>
+    </message>
+    <message>
+        <source>{column}含有不允许的控制字符。</source>
+        <translation>{column} contains a control character that is not allowed.</translation>
+    </message>
+    <message>
+        <source>{column}不是可选的值。</source>
+        <translation>{column}: not one of the choices.</translation>
+    </message>
+    <message>
+        <source>这一行既没有姓名也没有身份证号。</source>
+        <translation>The line has neither a name nor an ID number.</translation>
+    </message>
+    <message>
+        <source>{column}填写有误。</source>
+        <translation>{column} is not valid.</translation>
+    </message>
+    <message>
+        <source>这一行</source>
+        <translation>The line</translation>
+    </message>
+    <message>
+        <source>还没有列对应到：{fields}。请在“对应字段”中选择。</source>
+        <translation>No column is mapped to: {fields}. Choose them under “Field”.</translation>
+    </message>
+    <message>
+        <source>有两列对应到了同一个字段，请只保留一列。</source>
+        <translation>Two columns are mapped to the same field; keep only one.</translation>
+    </message>
+    <message>
+        <source>这不是可用的对应模板（或是别的导入种类的模板）。</source>
+        <translation>This is not a usable mapping template (or it is a template for another kind of import).</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>诚信记录</source>
+        <translation>Integrity records</translation>
+    </message>
+    <message>
+        <source>培训出勤（期次名单）</source>
+        <translation>Training attendance (a session&apos;s roster)</translation>
+    </message>
+    <message>
+        <source>文件中有 {n} 行无法导入，所以一行也没有导入。</source>
+        <translation>{n} lines of the file cannot be imported, so no line was imported.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}。</source>
+        <translation>{0}.</translation>
+    </message>
+    <message>
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>示例</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>对应字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>{letter}（{column}）</source>
+        <translation>{letter} ({column})</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>对应的档案</source>
+        <translation>File in the archive</translation>
+    </message>
+    <message>
+        <source>将更新的内容</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>公民身份号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>单位统一社会信用代码</source>
+        <translation>Unit&apos;s credit code</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>职级</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>建档日期</source>
+        <translation>File opened on</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>行政区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>上级单位</source>
+        <translation>Parent unit</translation>
+    </message>
+    <message>
+        <source>记录类型</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>处分</source>
+        <translation>Sanction</translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>决定机关</source>
+        <translation>Deciding authority</translation>
+    </message>
+    <message>
+        <source>事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>请假学时</source>
+        <translation>Leave hours</translation>
+    </message>
+    <message>
+        <source>获得学时</source>
+        <translation>Hours earned</translation>
+    </message>
+    <message>
+        <source>获得天数</source>
+        <translation>Days earned</translation>
+    </message>
+    <message>
+        <source>成绩</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +2916,202 @@ If it happens again, copy the details below and send them to support (they conta
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
+    <message>
+        <source>已登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>核查中</source>
+        <translation>Under verification</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>维持</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <source>无法确认</source>
+        <translation>Unconfirmable</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <source>自查</source>
+        <translation>Self-check</translation>
+    </message>
+    <message>
+        <source>提供单位核查</source>
+        <translation>Verification by the issuing unit</translation>
+    </message>
+    <message>
+        <source>已申请</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>准予修复</source>
+        <translation>Repair granted</translation>
+    </message>
+    <message>
+        <source>不予修复</source>
+        <translation>Repair denied</translation>
+    </message>
+    <message>
+        <source>决定是否受理</source>
+        <translation>Acceptance decision</translation>
+    </message>
+    <message>
+        <source>作出修复决定</source>
+        <translation>Repair decision</translation>
+    </message>
+    <message>
+        <source>证据材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>履行义务证明</source>
+        <translation>Proof of obligations met</translation>
+    </message>
+    <message>
+        <source>信用修复承诺书</source>
+        <translation>Credit repair commitment letter</translation>
+    </message>
+    <message>
+        <source>书面答复</source>
+        <translation>Written reply</translation>
+    </message>
+    <message>
+        <source>考核结果影响</source>
+        <translation>Effect on assessments</translation>
+    </message>
+    <message>
+        <source>终止公示</source>
+        <translation>Publication ended</translation>
+    </message>
+    <message>
+        <source>停止共享</source>
+        <translation>Sharing stopped</translation>
+    </message>
+    <message>
+        <source>解除评优评先限制</source>
+        <translation>Awards restriction lifted</translation>
+    </message>
+    <message>
+        <source>诚信教育</source>
+        <translation>Integrity</translation>
+    </message>
+    <message>
+        <source>政治理论</source>
+        <translation>Political theory</translation>
+    </message>
+    <message>
+        <source>党性教育</source>
+        <translation>Party spirit</translation>
+    </message>
+    <message>
+        <source>法律法规</source>
+        <translation>Law</translation>
+    </message>
+    <message>
+        <source>专业能力</source>
+        <translation>Professional skills</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>脱产</source>
+        <translation>Full-time</translation>
+    </message>
+    <message>
+        <source>集中</source>
+        <translation>Intensive</translation>
+    </message>
+    <message>
+        <source>网络</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>未评定</source>
+        <translation>Not marked</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>退学</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>乡科级及以下</source>
+        <translation>Section level and below</translation>
+    </message>
+    <message>
+        <source>县处级及以上</source>
+        <translation>Division level and above</translation>
+    </message>
+    <message>
+        <source>可导入</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>已在名单中</source>
+        <translation>Already on the roster</translation>
+    </message>
+    <message>
+        <source>与前面的行重复</source>
+        <translation>Repeats an earlier line</translation>
+    </message>
+    <message>
+        <source>查无此人</source>
+        <translation>No such person</translation>
+    </message>
+    <message>
+        <source>有多人符合</source>
+        <translation>Several persons match</translation>
+    </message>
+    <message>
+        <source>身份证号有误</source>
+        <translation>Invalid ID number</translation>
+    </message>
+    <message>
+        <source>姓名与身份证号不符</source>
+        <translation>Name and ID number do not match</translation>
+    </message>
+    <message>
+        <source>单位不符</source>
+        <translation>Unit does not match</translation>
+    </message>
+    <message>
+        <source>内容有误</source>
+        <translation>Invalid value</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1869,10 +3148,6 @@ If it happens again, copy the details below and send them to support (they conta
         <translation>The person or record this form belongs to is gone or no longer visible to you, so the form cannot be reopened.</translation>
     </message>
     <message>
-        <source>培训课程、学时登记和名单导入将在后续版本提供。</source>
-        <translation type="vanished">Courses, training hours and roster import come in a later version.</translation>
-    </message>
-    <message>
         <source>异议与修复</source>
         <translation>Objections &amp; repair</translation>
     </message>
@@ -1881,24 +3156,12 @@ If it happens again, copy the details below and send them to support (they conta
         <translation>Objections and credit repair</translation>
     </message>
     <message>
-        <source>异议受理、核查和信用修复的办理将在后续版本提供。</source>
-        <translation type="vanished">Handling objections and credit repair comes in a later version.</translation>
-    </message>
-    <message>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <source>与上级中心库同步（网络或离线数据包）将在后续版本提供。</source>
-        <translation type="vanished">Sync with headquarters (network or offline bundle) comes in a later version.</translation>
-    </message>
-    <message>
         <source>审计</source>
         <translation>Audit</translation>
-    </message>
-    <message>
-        <source>审计日志的查阅与校验将在后续版本提供；命令行 integrity-files audit / verify 已可使用。</source>
-        <translation type="vanished">Reading and verifying the audit log comes in a later version; the command line integrity-files audit / verify works already.</translation>
     </message>
     <message>
         <source>设置</source>
@@ -1985,10 +3248,512 @@ Rotate the data key now?</translation>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>对应模板 (*.json)</source>
+        <translation>Mapping templates (*.json)</translation>
+    </message>
+    <message>
+        <source>对应列</source>
+        <translation>Map columns</translation>
+    </message>
+    <message>
+        <source>已自动对应能识别的列标题。请为其余的列选择字段，或选择“不导入”。带 * 的字段必须有对应的列。</source>
+        <translation>Recognised column headers are mapped already. Choose a field for each other column, or “Do not import”. Fields marked * need a column.</translation>
+    </message>
+    <message>
+        <source>载入对应模板…</source>
+        <translation>Load mapping template…</translation>
+    </message>
+    <message>
+        <source>保存为对应模板…</source>
+        <translation>Save as mapping template…</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(Do not import)</translation>
+    </message>
+    <message>
+        <source>对应完整。</source>
+        <translation>Every field is mapped.</translation>
+    </message>
+    <message>
+        <source>{0} 列不导入。</source>
+        <translation>{0} columns are not imported.</translation>
+    </message>
+    <message>
+        <source>载入对应模板</source>
+        <translation>Load mapping template</translation>
+    </message>
+    <message>
+        <source>保存对应模板</source>
+        <translation>Save mapping template</translation>
+    </message>
+    <message>
+        <source>导入对应模板.json</source>
+        <translation>import mapping.json</translation>
+    </message>
+    <message>
+        <source>已保存对应模板：{0}</source>
+        <translation>Mapping template saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>无法完成</source>
         <translation>Could not complete</translation>
+    </message>
+</context>
+<context>
+    <name>Objections</name>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>当前环节</source>
+        <translation>Current stage</translation>
+    </message>
+    <message>
+        <source>办理期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>异议理由</source>
+        <translation>Grounds</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>核查结论</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>书面答复</source>
+        <translation>Written reply</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>评优评先</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <source>适用政策版本</source>
+        <translation>Policy version</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <source>决定理由</source>
+        <translation>Reason for the decision</translation>
+    </message>
+    <message>
+        <source>申请说明</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>修复效果</source>
+        <translation>Effects</translation>
+    </message>
+    <message>
+        <source>异议期间仍限制（审核员决定）：{reason}</source>
+        <translation>Still barred during the objection (reviewer&apos;s decision): {reason}</translation>
+    </message>
+    <message>
+        <source>异议期间不作限制</source>
+        <translation>Not barred during the objection</translation>
+    </message>
+    <message>
+        <source>* 该年度节假日安排尚未收录，期限按周末推算；请在政策设置中补录。</source>
+        <translation>* The public holidays of that year are not on file, so the deadline counts weekends only; add them under Policy settings.</translation>
+    </message>
+    <message>
+        <source>{purpose}：{file}</source>
+        <translation>{purpose}: {file}</translation>
+    </message>
+    <message>
+        <source>&#x3000;</source>
+        <translation> — </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>以下文件已不存在或无法读取，请重新选择：{files}</source>
+        <translation>These files are gone or cannot be read; choose them again: {files}</translation>
+    </message>
+    <message>
+        <source>{name}：{value}</source>
+        <translation>{name}: {value}</translation>
+    </message>
+    <message>
+        <source>{name}：
+{value}</source>
+        <translation>{name}:
+{value}</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>决定机关</source>
+        <translation>Deciding authority</translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>证据材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>履行义务证明</source>
+        <translation>Proof of obligations met</translation>
+    </message>
+    <message>
+        <source>信用修复承诺书</source>
+        <translation>Credit repair commitment letter</translation>
+    </message>
+    <message>
+        <source>（逾期{n}个工作日）</source>
+        <translation> ({n} working days late)</translation>
+    </message>
+    <message>
+        <source>（已逾期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>办理日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>更正内容</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>诚信记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>修复申请</source>
+        <translation>Repair application</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>履行义务</source>
+        <translation>Obligations met</translation>
+    </message>
+    <message>
+        <source>政策设置</source>
+        <translation>Policy settings</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>该异议当前的状态不允许此操作（可能已被他人办理，请刷新）。</source>
+        <translation>The objection&apos;s current state does not allow this (someone else may have handled it; refresh).</translation>
+    </message>
+    <message>
+        <source>该记录已撤销，不能再提出异议。</source>
+        <translation>The record is revoked; it can no longer be objected to.</translation>
+    </message>
+    <message>
+        <source>只能对已生效的记录提出异议。</source>
+        <translation>Only a record in effect can be objected to.</translation>
+    </message>
+    <message>
+        <source>该记录已有正在办理的异议。</source>
+        <translation>The record already has an open objection.</translation>
+    </message>
+    <message>
+        <source>该记录有正在办理的信用修复申请，请先办结。</source>
+        <translation>The record has an open credit repair application; close it first.</translation>
+    </message>
+    <message>
+        <source>该记录正在异议处理中，只能通过异议办结更改。</source>
+        <translation>The record is under objection; it can only be changed by closing the objection.</translation>
+    </message>
+    <message>
+        <source>该修复申请当前的状态不允许此操作（可能已被他人办理，请刷新）。</source>
+        <translation>The application&apos;s current state does not allow this (someone else may have handled it; refresh).</translation>
+    </message>
+    <message>
+        <source>只有失信记录可以申请信用修复。</source>
+        <translation>Only a dishonesty record can be repaired.</translation>
+    </message>
+    <message>
+        <source>只有已生效的记录可以申请信用修复。</source>
+        <translation>Only a record in effect can be repaired.</translation>
+    </message>
+    <message>
+        <source>该记录正在异议处理中，异议办结后才能申请信用修复。</source>
+        <translation>The record is under objection; apply for credit repair once the objection is closed.</translation>
+    </message>
+    <message>
+        <source>该记录已有正在办理的信用修复申请。</source>
+        <translation>The record already has an open credit repair application.</translation>
+    </message>
+    <message>
+        <source>尚未收录该年度的节假日安排，请在政策设置中补录。</source>
+        <translation>The public holidays of that year are not on file; add them under Policy settings.</translation>
+    </message>
+    <message>
+        <source>未到最短公示期，该记录可于{day}起申请信用修复。</source>
+        <translation>The shortest publication period has not passed; credit repair can be applied for from {day}.</translation>
+    </message>
+    <message>
+        <source>处分期未满，该记录可于{day}起申请信用修复。</source>
+        <translation>The sanction period has not ended; credit repair can be applied for from {day}.</translation>
+    </message>
+    <message>
+        <source>{field}不能早于上一环节的日期。</source>
+        <translation>{field} cannot be before the date of the previous step.</translation>
+    </message>
+    <message>
+        <source>{field}不能早于记录的决定日期。</source>
+        <translation>{field} cannot be before the record&apos;s decision date.</translation>
+    </message>
+    <message>
+        <source>{field}不能晚于今天。</source>
+        <translation>{field} cannot be after today.</translation>
+    </message>
+    <message>
+        <source>更正内容与原记录相同；如无需更正，请选择“维持”。</source>
+        <translation>The correction equals the record; if nothing needs correcting, choose “Upheld”.</translation>
+    </message>
+    <message>
+        <source>选择“更正”时请填写更正后的内容。</source>
+        <translation>With “Corrected”, fill in the corrected content.</translation>
+    </message>
+    <message>
+        <source>所选文件是空的。</source>
+        <translation>The chosen file is empty.</translation>
+    </message>
+    <message>
+        <source>文件过大（每个文件不超过 20 MB）。</source>
+        <translation>The file is too large (at most 20 MB each).</translation>
+    </message>
+    <message>
+        <source>无法读取所选文件（已被移动、删除，或没有读取权限）。</source>
+        <translation>The chosen file cannot be read (it was moved or deleted, or may not be read).</translation>
+    </message>
+    <message>
+        <source>评优限制已是所选状态。</source>
+        <translation>The awards restriction is already as chosen.</translation>
+    </message>
+    <message>
+        <source>没有修改任何设置。</source>
+        <translation>No setting was changed.</translation>
+    </message>
+    <message>
+        <source>请附上签署的信用修复承诺书。</source>
+        <translation>Attach the signed credit repair commitment letter.</translation>
+    </message>
+    <message>
+        <source>请填写{field}。</source>
+        <translation>Please fill in: {field}.</translation>
+    </message>
+    <message>
+        <source>申请人须已履行决定规定的义务。</source>
+        <translation>The applicant must have met the obligations the decision set.</translation>
+    </message>
+    <message>
+        <source>请附上{field}（至少一个文件）。</source>
+        <translation>Attach the {field} (at least one file).</translation>
+    </message>
+    <message>
+        <source>{field}超出允许的范围。</source>
+        <translation>{field} is out of range.</translation>
+    </message>
+    <message>
+        <source>找不到该{field}，请刷新。</source>
+        <translation>{field} not found; refresh.</translation>
+    </message>
+    <message>
+        <source>设置项 {field} 的值不正确。</source>
+        <translation>The value of setting {field} is not valid.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsPage</name>
+    <message>
+        <source>异议与信用修复</source>
+        <translation>Objections and credit repair</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <source>信用修复</source>
+        <translation>Credit repair</translation>
+    </message>
+    <message>
+        <source>政策设置</source>
+        <translation>Policy settings</translation>
+    </message>
+    <message>
+        <source>您的角色无权查看诚信记录，只能查看政策设置。</source>
+        <translation>Your role may not read records; it can only view the policy settings.</translation>
+    </message>
+    <message>
+        <source>办理中的异议 {a} 件（逾期 {b} 件）；办理中的修复申请 {c} 件（逾期 {d} 件）</source>
+        <translation>Open objections: {a} ({b} overdue); open repair applications: {c} ({d} overdue)</translation>
+    </message>
+    <message>
+        <source>无法识别该表单。</source>
+        <translation>The form is not recognised.</translation>
+    </message>
+    <message>
+        <source>您的角色无权办理此步骤。</source>
+        <translation>Your role may not take this step.</translation>
+    </message>
+    <message>
+        <source>该事项已进入其他环节或已办结（当前状态：{state}），此步骤不能再办理。</source>
+        <translation>The case has moved on or is closed (current state: {state}); this step can no longer be taken.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsTab</name>
+    <message>
+        <source>只有录入员可以办理此步骤。</source>
+        <translation>Only a clerk may take this step.</translation>
+    </message>
+    <message>
+        <source>只有审核员可以作出此决定。</source>
+        <translation>Only a reviewer may take this decision.</translation>
+    </message>
+    <message>
+        <source>登记异议…</source>
+        <translation>Register objection…</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>不予受理…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>转提供单位核查</source>
+        <translation>Refer for verification</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>评优限制…</source>
+        <translation>Awards restriction…</translation>
+    </message>
+    <message>
+        <source>添加证据…</source>
+        <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <source>另存附件…</source>
+        <translation>Save attachment…</translation>
+    </message>
+    <message>
+        <source>受理异议</source>
+        <translation>Accept objection</translation>
+    </message>
+    <message>
+        <source>转核查</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>书面答复：</source>
+        <translation>Written reply:</translation>
+    </message>
+    <message>
+        <source>异议期间仍限制评优评先</source>
+        <translation>Keep barring from awards during the objection</translation>
+    </message>
+    <message>
+        <source>异议期间不作限制（默认）</source>
+        <translation>No restriction during the objection (default)</translation>
+    </message>
+    <message>
+        <source>评优评先限制</source>
+        <translation>Awards restriction</translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>选择证据文件</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <source>无法添加</source>
+        <translation>Could not add</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{doc}&#x3000;{state}</source>
+        <translation>{name} — {doc} — {state}</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +3789,45 @@ Rotate the data key now?</translation>
     <message>
         <source>档案库旁的密钥文件（.keys）缺失。</source>
         <translation>The key file (.keys) beside the archive is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <source>编码与工作表</source>
+        <translation>Encoding and sheet</translation>
+    </message>
+    <message>
+        <source>请核对下面的预览。若出现乱码，请换一种编码；Excel 文件可选择工作表。</source>
+        <translation>Check the preview below. If the text is garbled, choose another encoding; for an Excel file, choose the sheet.</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>自动识别</source>
+        <translation>detected</translation>
+    </message>
+    <message>
+        <source>UTF-8（带 BOM）</source>
+        <translation>UTF-8 (with BOM)</translation>
+    </message>
+    <message>
+        <source>指定</source>
+        <translation>chosen</translation>
+    </message>
+    <message>
+        <source>CSV 文件，编码 {0}（{1}），标题在第 {2} 行。</source>
+        <translation>CSV file, encoding {0} ({1}), headers on line {2}.</translation>
+    </message>
+    <message>
+        <source>Excel 文件，工作表“{0}”，标题在第 {1} 行。</source>
+        <translation>Excel file, sheet “{0}”, headers on line {1}.</translation>
     </message>
 </context>
 <context>
@@ -2105,7 +3909,7 @@ Rotate the data key now?</translation>
     </message>
     <message>
         <source>异议与修复</source>
-        <translation>Objections &amp; repair</translation>
+        <translation>Objections &amp;&amp; repair</translation>
     </message>
     <message>
         <source>历史</source>
@@ -2198,6 +4002,173 @@ Rotate the data key now?</translation>
     </message>
 </context>
 <context>
+    <name>PolicySettingsWidget</name>
+    <message>
+        <source>轻微失信信息公示期</source>
+        <translation>Publication: minor dishonesty</translation>
+    </message>
+    <message>
+        <source>一般失信信息公示期</source>
+        <translation>Publication: ordinary dishonesty</translation>
+    </message>
+    <message>
+        <source>严重失信信息公示期</source>
+        <translation>Publication: serious dishonesty</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>最短公示期（月）</source>
+        <translation>Shortest period (months)</translation>
+    </message>
+    <message>
+        <source>最长公示期（月）</source>
+        <translation>Longest period (months)</translation>
+    </message>
+    <message>
+        <source>处分期</source>
+        <translation>Sanction periods</translation>
+    </message>
+    <message>
+        <source>警告处分期（月）</source>
+        <translation>Warning (months)</translation>
+    </message>
+    <message>
+        <source>记过处分期（月）</source>
+        <translation>Demerit (months)</translation>
+    </message>
+    <message>
+        <source>记大过处分期（月）</source>
+        <translation>Major demerit (months)</translation>
+    </message>
+    <message>
+        <source>降级处分期（月）</source>
+        <translation>Demotion (months)</translation>
+    </message>
+    <message>
+        <source>撤职处分期（月）</source>
+        <translation>Removal from post (months)</translation>
+    </message>
+    <message>
+        <source>异议处理期限</source>
+        <translation>Objection deadlines</translation>
+    </message>
+    <message>
+        <source>受理（工作日）</source>
+        <translation>Acceptance (workdays)</translation>
+    </message>
+    <message>
+        <source>自查（工作日）</source>
+        <translation>Self-check (workdays)</translation>
+    </message>
+    <message>
+        <source>提供单位核查（工作日）</source>
+        <translation>Issuer&apos;s verification (workdays)</translation>
+    </message>
+    <message>
+        <source>信用修复期限</source>
+        <translation>Credit repair deadlines</translation>
+    </message>
+    <message>
+        <source>决定是否受理（工作日）</source>
+        <translation>Acceptance decision (workdays)</translation>
+    </message>
+    <message>
+        <source>作出修复决定（工作日）</source>
+        <translation>Repair decision (workdays)</translation>
+    </message>
+    <message>
+        <source>培训要求</source>
+        <translation>Training norms</translation>
+    </message>
+    <message>
+        <source>乡科级及以下每年（天）</source>
+        <translation>Section and below: days a year</translation>
+    </message>
+    <message>
+        <source>乡科级及以下每年（学时）</source>
+        <translation>Section and below: hours a year</translation>
+    </message>
+    <message>
+        <source>县处级及以上五年（月）</source>
+        <translation>Division and above: months in 5 years</translation>
+    </message>
+    <message>
+        <source>县处级及以上五年（学时）</source>
+        <translation>Division and above: hours in 5 years</translation>
+    </message>
+    <message>
+        <source>脱产培训请假上限（学时的几分之一）</source>
+        <translation>Full-time leave limit (1/n of hours)</translation>
+    </message>
+    <message>
+        <source>内置默认值（DESIGN.md §4）</source>
+        <translation>Built-in defaults (DESIGN.md §4)</translation>
+    </message>
+    <message>
+        <source>版本：</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
+        <source>修改依据（如文件文号），必填</source>
+        <translation>Basis of the change (e.g. a document number), required</translation>
+    </message>
+    <message>
+        <source>保存为新版本</source>
+        <translation>Save as new version</translation>
+    </message>
+    <message>
+        <source>修改只影响此后作出的决定；已作出的决定保留其适用的政策版本。</source>
+        <translation>A change affects only decisions taken from now on; decisions already taken keep their policy version.</translation>
+    </message>
+    <message>
+        <source>只有负责整个档案库的管理员可以修改政策设置。</source>
+        <translation>Only an administrator who works on the whole archive may change the policy settings.</translation>
+    </message>
+    <message>
+        <source>补录节假日安排（日历尚未收录的年度）</source>
+        <translation>Holidays of years not in the calendar</translation>
+    </message>
+    <message>
+        <source>放假的工作日，如 2027-01-01,2027-02-08</source>
+        <translation>Weekdays off, e.g. 2027-01-01,2027-02-08</translation>
+    </message>
+    <message>
+        <source>调休上班的周末，如 2027-02-06</source>
+        <translation>Weekend days worked, e.g. 2027-02-06</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>放假日期：</source>
+        <translation>Days off:</translation>
+    </message>
+    <message>
+        <source>调休上班：</source>
+        <translation>Days worked:</translation>
+    </message>
+    <message>
+        <source>第 {n} 版</source>
+        <translation>Version {n}</translation>
+    </message>
+    <message>
+        <source>{when}&#x3000;{by}&#x3000;依据：{note}</source>
+        <translation>{when} — {by} — basis: {note}</translation>
+    </message>
+    <message>
+        <source>已保存为第 {n} 版。</source>
+        <translation>Saved as version {n}.</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>PDF 文件 (*.pdf)</source>
@@ -2274,6 +4245,45 @@ Rotate the data key now?</translation>
     <message>
         <source>验证码：{0}</source>
         <translation>Verification code: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureTab</name>
+    <message>
+        <source>办理中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>显示：</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>{name}（{size} B）</source>
+        <translation>{name} ({size} B)</translation>
+    </message>
+    <message>
+        <source>另存附件</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <source>选择要另存的文件：</source>
+        <translation>Choose the file to save:</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>共 {n} 件</source>
+        <translation>Total: {n}</translation>
     </message>
 </context>
 <context>
@@ -2355,6 +4365,25 @@ Rotate the data key now?</translation>
     </message>
 </context>
 <context>
+    <name>RecordPicker</name>
+    <message>
+        <source>输入身份证号后按回车</source>
+        <translation>Type an ID number and press Enter</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{unit}&#x3000;可选记录 {n} 条</source>
+        <translation>{name} — {unit} — {n} records to choose from</translation>
+    </message>
+    <message>
+        <source>{day}&#x3000;{kind}&#x3000;{doc}&#x3000;{state}</source>
+        <translation>{day} — {kind} — {doc} — {state}</translation>
+    </message>
+</context>
+<context>
     <name>RecordsTab</name>
     <message>
         <source>新增记录…</source>
@@ -2416,6 +4445,155 @@ Rotate the data key now?</translation>
     </message>
 </context>
 <context>
+    <name>RepairApplyDialog</name>
+    <message>
+        <source>申请信用修复</source>
+        <translation>Apply for credit repair</translation>
+    </message>
+    <message>
+        <source>已履行决定规定的义务（如缴清罚款、完成整改）</source>
+        <translation>Obligations met (e.g. fine paid, corrections made)</translation>
+    </message>
+    <message>
+        <source>身份证号：</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <source>申请人：</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <source>申请日期：</source>
+        <translation>Applied on:</translation>
+    </message>
+    <message>
+        <source>履行义务证明：</source>
+        <translation>Proof of obligations:</translation>
+    </message>
+    <message>
+        <source>信用修复承诺书：</source>
+        <translation>Commitment letter:</translation>
+    </message>
+    <message>
+        <source>申请说明：</source>
+        <translation>Statement:</translation>
+    </message>
+    <message>
+        <source>登记申请</source>
+        <translation>Register application</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>该记录符合申请信用修复的时间条件。</source>
+        <translation>The record meets the time conditions for credit repair.</translation>
+    </message>
+    <message>
+        <source>请先输入身份证号并选择一条已生效的失信记录。</source>
+        <translation>Enter an ID number and choose a dishonesty record in effect first.</translation>
+    </message>
+</context>
+<context>
+    <name>RepairsTab</name>
+    <message>
+        <source>只有审核员可以作出此决定。</source>
+        <translation>Only a reviewer may take this decision.</translation>
+    </message>
+    <message>
+        <source>申请信用修复…</source>
+        <translation>Apply for credit repair…</translation>
+    </message>
+    <message>
+        <source>只有录入员可以登记修复申请。</source>
+        <translation>Only a clerk may register a repair application.</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>不予受理…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>作出决定…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <source>另存附件…</source>
+        <translation>Save attachment…</translation>
+    </message>
+    <message>
+        <source>受理修复申请</source>
+        <translation>Accept repair application</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>准予修复</source>
+        <translation>Grant repair</translation>
+    </message>
+    <message>
+        <source>不予修复</source>
+        <translation>Deny repair</translation>
+    </message>
+    <message>
+        <source>作出修复决定</source>
+        <translation>Decide on repair</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decide</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{doc}&#x3000;{state}</source>
+        <translation>{name} — {doc} — {state}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;&#x3000;{n} 行</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; — {n} rows</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Could not export</translation>
+    </message>
+    <message>
+        <source>导出报表</source>
+        <translation>Export report</translation>
+    </message>
+</context>
+<context>
     <name>ResetPassphraseDialog</name>
     <message>
         <source>重置口令</source>
@@ -2467,6 +4645,120 @@ Rotate the data key now?</translation>
     <message>
         <source>撤销理由：</source>
         <translation>Reason for revoking:</translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialog</name>
+    <message>
+        <source>自动识别</source>
+        <translation>Detect automatically</translation>
+    </message>
+    <message>
+        <source>核对名单：%1</source>
+        <translation>Check the roster: %1</translation>
+    </message>
+    <message>
+        <source>粘贴的名单</source>
+        <translation>Pasted list</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>Cannot read</translation>
+    </message>
+    <message>
+        <source>共 {lines} 行：导入 {import} 行，不导入 {left_out} 行</source>
+        <translation>{lines} lines: {import} to import, {left_out} left out</translation>
+    </message>
+    <message>
+        <source>；还有 {open} 行待处理（红色，按 F8 跳到下一行）</source>
+        <translation>; {open} lines still need a choice (red; F8 goes to the next)</translation>
+    </message>
+    <message>
+        <source>。未使用的列：</source>
+        <translation>. Columns not used: </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>未导入</source>
+        <translation>Nothing imported</translation>
+    </message>
+    <message>
+        <source>名单中的人员都没有导入。</source>
+        <translation>No one on the list was imported.</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>先备份档案，再一次性写入：中途出错或取消，档案保持原样。</source>
+        <translation>The archive is backed up first, then written at once: after an error or a cancel it stays as it was.</translation>
+    </message>
+    <message>
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>正在备份并导入，请稍候…</source>
+        <translation>Backing up and importing, please wait…</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>导入完成：新增 {0}，更新 {1}。</source>
+        <translation>Import finished: {0} new, {1} updated.</translation>
+    </message>
+    <message>
+        <source>已跳过有误的 {0} 行。</source>
+        <translation>Skipped {0} lines with errors.</translation>
+    </message>
+    <message>
+        <source>导入前的备份：{0}</source>
+        <translation>Backup taken before the import: {0}</translation>
+    </message>
+    <message>
+        <source>档案在检查之后有了变化，请返回重新检查。</source>
+        <translation>The archive changed after the check; go back and check again.</translation>
+    </message>
+    <message>
+        <source>未导入：</source>
+        <translation>Not imported: </translation>
+    </message>
+    <message>
+        <source>档案没有任何改动。</source>
+        <translation>The archive is unchanged.</translation>
+    </message>
+    <message>
+        <source>未导入：发生了意外错误，档案没有任何改动。</source>
+        <translation>Not imported: an unexpected error occurred; the archive is unchanged.</translation>
+    </message>
+    <message>
+        <source>已取消，档案没有任何改动。</source>
+        <translation>Cancelled; the archive is unchanged.</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +4860,41 @@ Rotate the data key now?</translation>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <source>新建期次</source>
+        <translation>New session</translation>
+    </message>
+    <message>
+        <source>课程</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>授课人</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>设置</source>
@@ -2598,6 +4925,10 @@ Rotate the data key now?</translation>
         <translation>Office name:</translation>
     </message>
     <message>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
         <source>当前用户：</source>
         <translation>Signed in as:</translation>
     </message>
@@ -2623,6 +4954,25 @@ Rotate the data key now?</translation>
     <message>
         <source>打开已有的档案库</source>
         <translation>Open an existing archive</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>决定：</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2710,10 +5060,6 @@ Rotate the data key now?</translation>
     <message>
         <source>数据包不完整或已损坏，未做任何更改。</source>
         <translation>The bundle is incomplete or damaged; nothing was changed.</translation>
-    </message>
-    <message>
-        <source>与中心库的连接中断，同步未完成。已完成的部分已保存，下次同步会接着进行。</source>
-        <translation type="vanished">The connection to the central store was lost before the sync finished. What was done is kept; the next sync continues from there.</translation>
     </message>
     <message>
         <source>该地址不是中心库（缺少中心库的数据表），请核对地址。</source>
@@ -2883,6 +5229,416 @@ Rotate the data key now?</translation>
     </message>
 </context>
 <context>
+    <name>Training</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>请假学时</source>
+        <translation>Leave hours</translation>
+    </message>
+    <message>
+        <source>获得学时</source>
+        <translation>Hours earned</translation>
+    </message>
+    <message>
+        <source>获得天数</source>
+        <translation>Days earned</translation>
+    </message>
+    <message>
+        <source>成绩</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>请选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>{status}：{field}</source>
+        <translation>{status}: {field}</translation>
+    </message>
+    <message>
+        <source>跳过此行</source>
+        <translation>Skip this line</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>Leave out</translation>
+    </message>
+    <message>
+        <source>可导入此人（不带该行的请假、成绩），再在成绩表中填写；或跳过此行。</source>
+        <translation>Import the person (without the line&apos;s leave and result) and fill those in the grid, or skip the line.</translation>
+    </message>
+    <message>
+        <source>请选择名单所指的人员，或跳过此行（之后可用“添加学员”另行添加）。</source>
+        <translation>Choose the person the line means, or skip the line (and add them later with “Add attendees”).</translation>
+    </message>
+    <message>
+        <source>课程名称</source>
+        <translation>Course title</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>培训方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>授课人</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <source>文件编码</source>
+        <translation>File encoding</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>课程</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>期次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>学员记录</source>
+        <translation>Attendance record</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>标题行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>文件是空的。</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>文件只有标题行，没有学员。</source>
+        <translation>The file has a header row but no data rows.</translation>
+    </message>
+    <message>
+        <source>这不是文本表格文件（可能是改了扩展名的 Excel、PDF 或图片）。Excel 文件请保存为 .xlsx 后选择。</source>
+        <translation>This is not a text table (perhaps an Excel file, a PDF or an image with another extension). Save an Excel file as .xlsx and choose that.</translation>
+    </message>
+    <message>
+        <source>不支持这种文件格式，请另存为 .xlsx 或 CSV。</source>
+        <translation>This file format is not supported; save it as .xlsx or CSV.</translation>
+    </message>
+    <message>
+        <source>无法识别文件编码，请在“编码”中选择 GBK、GB18030 或 UTF-8。</source>
+        <translation>The file&apos;s encoding was not recognised; choose GBK, GB18030 or UTF-8 under “Encoding”.</translation>
+    </message>
+    <message>
+        <source>工作簿中没有这个工作表。</source>
+        <translation>The workbook has no such sheet.</translation>
+    </message>
+    <message>
+        <source>找不到标题行，或标题重复、为空。名单需有“姓名”或“身份证号”列。</source>
+        <translation>No header row found, or a header is repeated or empty. A roster needs a name column (“姓名” or “name”) or an ID number column (“身份证号” or “id_number”).</translation>
+    </message>
+    <message>
+        <source>单元格 {field} 是公式，请复制后“粘贴为数值”再导入。</source>
+        <translation>Cell {field} holds a formula; copy it, “Paste Special → Values”, then import again.</translation>
+    </message>
+    <message>
+        <source>{field} 列的单元格无法导入（长数字请设为文本格式后重输）。</source>
+        <translation>A cell of column {field} cannot be imported (format long numbers as text and enter them again).</translation>
+    </message>
+    <message>
+        <source>无法读取该文件。</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>其他用户刚修改过这些成绩，请刷新后重新填写。</source>
+        <translation>Another user has just changed these marks; refresh and enter yours again.</translation>
+    </message>
+    <message>
+        <source>{field}填写有误。</source>
+        <translation>{field} is not valid.</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：</source>
+        <translation>Line {line}: </translation>
+    </message>
+    <message>
+        <source>找不到该{field}。</source>
+        <translation>{field} not found.</translation>
+    </message>
+    <message>
+        <source>{field}重复：此人已在本期名单中，或在名单中出现了两次。</source>
+        <translation>{field} repeated: the person is already in this session, or appears twice in the list.</translation>
+    </message>
+    <message>
+        <source>您的角色无权执行此操作。</source>
+        <translation>Your role may not do this.</translation>
+    </message>
+    <message>
+        <source>{field}须以 0.5 为单位。</source>
+        <translation>{field} must be in steps of 0.5.</translation>
+    </message>
+    <message>
+        <source>{field}不能为负数。</source>
+        <translation>{field} cannot be negative.</translation>
+    </message>
+    <message>
+        <source>{field}超出允许的范围。</source>
+        <translation>{field} is out of range.</translation>
+    </message>
+    <message>
+        <source>{field}须为数字。</source>
+        <translation>{field} must be a number.</translation>
+    </message>
+    <message>
+        <source>请填写{field}。</source>
+        <translation>Please fill in: {field}.</translation>
+    </message>
+    <message>
+        <source>{field}须大于 0。</source>
+        <translation>{field} must be more than 0.</translation>
+    </message>
+    <message>
+        <source>结束日期早于开始日期。</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>{field}不是有效的日期。</source>
+        <translation>{field} is not a valid date.</translation>
+    </message>
+    <message>
+        <source>{field}不是可选的值。</source>
+        <translation>{field}: not one of the choices.</translation>
+    </message>
+    <message>
+        <source>名单需有“姓名”或“身份证号”列。</source>
+        <translation>A roster needs a name column (“姓名” or “name”) or an ID number column (“身份证号” or “id_number”).</translation>
+    </message>
+    <message>
+        <source>年度培训学时统计</source>
+        <translation>Training hours by year</translation>
+    </message>
+    <message>
+        <source>培训未达标名单</source>
+        <translation>Training shortfall list</translation>
+    </message>
+    <message>
+        <source>培训签到汇总</source>
+        <translation>Attendance summary</translation>
+    </message>
+    <message>
+        <source>职级</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>应达学时</source>
+        <translation>Hours required</translation>
+    </message>
+    <message>
+        <source>应达天数</source>
+        <translation>Days required</translation>
+    </message>
+    <message>
+        <source>诚信教育（门）</source>
+        <translation>Integrity courses</translation>
+    </message>
+    <message>
+        <source>是否达标</source>
+        <translation>Norm met</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>未达标</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>不考核</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>不要求诚信教育课程</source>
+        <translation>no integrity course required</translation>
+    </message>
+    <message>
+        <source>只计成绩为“合格”的培训，按期次结束日期所在年度计。</source>
+        <translation>Only training marked “Passed” counts, in the year its session ends.</translation>
+    </message>
+    <message>
+        <source>不考核：非在职人员，或当年1月1日以后才建档的人员。</source>
+        <translation>Not assessed: persons not serving, or whose file was opened after 1 January of the year.</translation>
+    </message>
+    <message>
+        <source>{year}年培训学时统计</source>
+        <translation>Training hours {year}</translation>
+    </message>
+    <message>
+        <source>{year}年培训未达标名单</source>
+        <translation>Training shortfall list {year}</translation>
+    </message>
+    <message>
+        <source>{year}年培训签到汇总</source>
+        <translation>Attendance summary {year}</translation>
+    </message>
+    <message>
+        <source>范围：{scope}，{n}人</source>
+        <translation>Scope: {scope}, {n} persons</translation>
+    </message>
+    <message>
+        <source>范围：{scope}</source>
+        <translation>Scope: {scope}</translation>
+    </message>
+    <message>
+        <source>统计截至 {day}（{year}年尚未结束）</source>
+        <translation>As of {day} ({year} is not over yet)</translation>
+    </message>
+    <message>
+        <source>{n}人次</source>
+        <translation>{n} attendances</translation>
+    </message>
+    <message>
+        <source>乡科级及以下：每年{days}天或{hours}学时；县处级及以上：{years}年累计{months}个月（{window_days}天）或{window_hours}学时；{integrity}。</source>
+        <translation>Section level and below: {days} days or {hours} hours a year; division level and above: {months} months ({window_days} days) or {window_hours} hours in {years} years; {integrity}.</translation>
+    </message>
+    <message>
+        <source>每年至少{n}门诚信教育课程</source>
+        <translation>integrity courses: at least {n} a year</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{first}–{last}年</source>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <source>{period}培训{hours}学时/{days}天，应达{required_hours}学时或{required_days}天</source>
+        <translation>{period}: {hours} hours/{days} days of training, {required_hours} hours or {required_days} days required</translation>
+    </message>
+    <message>
+        <source>{year}年诚信教育课程{done}门，应至少{required}门</source>
+        <translation>{year}: {done} integrity courses, at least {required} required</translation>
+    </message>
+    <message>
+        <source>{period}培训已达标</source>
+        <translation>{period}: training norm met</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>您的角色无权查看培训信息。</source>
+        <translation>Your role may not see training records.</translation>
+    </message>
+    <message>
+        <source>课程与学员</source>
+        <translation>Courses and attendees</translation>
+    </message>
+    <message>
+        <source>统计报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>保存成绩</source>
+        <translation>Save marks</translation>
+    </message>
+    <message>
+        <source>本期有未保存的成绩修改，是否保存？</source>
+        <translation>This session has unsaved marks. Save them?</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>已锁定 — 公务员诚信档案</source>
@@ -2935,6 +5691,27 @@ Rotate the data key now?</translation>
     <message>
         <source>请输入用户名和口令。</source>
         <translation>Enter a user name and passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>UnrestoredDraftDialog</name>
+    <message>
+        <source>未能恢复草稿</source>
+        <translation>Draft not restored</translation>
+    </message>
+    <message>
+        <source>锁定前未完成的表单无法重新打开：{reason}
+下面是当时填写的内容，可复制后另行使用。</source>
+        <translation>The form left open at the lock cannot be reopened: {reason}
+Below is what had been typed; copy it to use elsewhere.</translation>
+    </message>
+    <message>
+        <source>复制全部</source>
+        <translation>Copy all</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -3103,6 +5880,13 @@ They can no longer sign in and their key slot is deleted; the account and the au
     <message>
         <source>{0} 处不一致</source>
         <translation>{0} mismatches</translation>
+    </message>
+</context>
+<context>
+    <name>tab</name>
+    <message>
+        <source>{name}&#x3000;{doc}&#x3000;{state}</source>
+        <translation>{name} — {doc} — {state}</translation>
     </message>
 </context>
 </TS>

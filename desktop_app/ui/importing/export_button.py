@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
@@ -26,7 +26,8 @@ from desktop_app.ui.messages import show_error
 from desktop_app.ui.tasks import Task, TaskRunner
 
 Export = Callable[[Path, bool], ExportResult]  # (file, full ID numbers?) → what was written
-FILTERS = {"xlsx": "Excel 工作簿 (*.xlsx)", "csv": "CSV（UTF-8，Excel 可直接打开） (*.csv)"}
+FILTERS = {"xlsx": QT_TRANSLATE_NOOP("ExportButton", "Excel 工作簿 (*.xlsx)"),
+           "csv": QT_TRANSLATE_NOOP("ExportButton", "CSV（UTF-8，Excel 可直接打开） (*.csv)")}
 
 
 class ExportButton(QToolButton):
@@ -116,7 +117,8 @@ def persons_export_button(services: Services, runner: TaskRunner, criteria: Call
         return ExportService(services.ctx).persons(path, text=c.text, unit_id=c.unit_id, flag=c.flag, sort=c.sort,
                                                    descending=c.descending, full_ids=full_ids)
 
-    return ExportButton(services, runner, export, default_name="人员名单", allow_full_ids=True, parent=parent)
+    return ExportButton(services, runner, export, default_name=QCoreApplication.translate("ExportButton", "人员名单"),
+                        allow_full_ids=True, parent=parent)
 
 
 def model_table(model: QAbstractItemModel, title: str) -> ReportTable:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,7 +30,8 @@ from desktop_app.ui.wait_cursor import wait_cursor
 if TYPE_CHECKING:
     from desktop_app.ui.importing.wizard import ImportWizard
 
-FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.csv *.txt);;Excel (*.xlsx *.xlsm);;CSV (*.csv *.txt)"
+FILE_FILTER = QT_TRANSLATE_NOOP("FilePage",
+                                "表格文件 (*.xlsx *.xlsm *.csv *.txt);;Excel (*.xlsx *.xlsm);;CSV (*.csv *.txt)")
 
 
 class FilePage(QWizardPage):
@@ -92,8 +94,8 @@ class FilePage(QWizardPage):
         if attendance and not self._sessions_loaded:
             self._sessions_loaded = True
             for run in TrainingService(self.owner.services.ctx).sessions():
-                self.session_combo.addItem(f"{run.course_title}（{run.starts_on:%Y-%m-%d} 至 {run.ends_on:%Y-%m-%d}）",
-                                           run.id)
+                self.session_combo.addItem(self.tr("{title}（{start} 至 {end}）").format(
+                    title=run.course_title, start=f"{run.starts_on:%Y-%m-%d}", end=f"{run.ends_on:%Y-%m-%d}"), run.id)
         self.completeChanged.emit()
 
     def browse(self) -> None:

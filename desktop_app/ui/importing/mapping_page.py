@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,13 +26,14 @@ from desktop_app.errors import IntegrityFilesError
 from desktop_app.importing import ColumnMapping, MappingError, load_template, save_template
 from desktop_app.importing.fields import field_specs
 from desktop_app.importing.mapping import auto_mapping, check_mapping
-from desktop_app.ui.importing.texts import file_error, masked, tr
+from desktop_app.ui.importing.texts import field_name, file_error, masked, tr
 
 if TYPE_CHECKING:
     from desktop_app.ui.importing.wizard import ImportWizard
 
-TEMPLATE_FILTER = "对应模板 (*.json)"
-HEADERS = ("文件中的列", "示例", "对应字段")
+TEMPLATE_FILTER = QT_TRANSLATE_NOOP("MappingPage", "对应模板 (*.json)")
+HEADERS = (QT_TRANSLATE_NOOP("Import", "文件中的列"), QT_TRANSLATE_NOOP("Import", "示例"),
+           QT_TRANSLATE_NOOP("Import", "对应字段"))
 
 
 class MappingPage(QWizardPage):
@@ -83,7 +85,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(self.tr("（不导入）"), None)
             for spec in field_specs(mapping.kind):
-                combo.addItem(tr(spec.label) + (" *" if spec.required else ""), spec.key)
+                combo.addItem(field_name(spec.label) + (" *" if spec.required else ""), spec.key)
             combo.setCurrentIndex(max(combo.findData(key), 0) if key else 0)
             combo.currentIndexChanged.connect(self._changed)
             self.table.setCellWidget(row, 2, combo)

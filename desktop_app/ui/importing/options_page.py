@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,9 +26,10 @@ from desktop_app.ui.wait_cursor import wait_cursor
 if TYPE_CHECKING:
     from desktop_app.ui.importing.wizard import ImportWizard
 
-ENCODINGS = (("自动识别", None), ("UTF-8", "utf-8"), ("GBK", "gbk"), ("GB18030", "gb18030"))
-ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8（带 BOM）", "gbk": "GBK", "gb18030": "GB18030",
-                  "utf-16": "UTF-16"}
+ENCODINGS = ((QT_TRANSLATE_NOOP("OptionsPage", "自动识别"), None), ("UTF-8", "utf-8"), ("GBK", "gbk"),
+             ("GB18030", "gb18030"))
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": QT_TRANSLATE_NOOP("OptionsPage", "UTF-8（带 BOM）"), "gbk": "GBK",
+                  "gb18030": "GB18030", "utf-16": "UTF-16"}
 
 
 class OptionsPage(QWizardPage):
@@ -84,7 +86,7 @@ class OptionsPage(QWizardPage):
         finally:
             self._filling = False
         if csv:
-            detected = ENCODING_NAMES.get(found.encoding or "", found.encoding or "")
+            detected = self.tr(ENCODING_NAMES.get(found.encoding or "", found.encoding or ""))
             how = self.tr("自动识别") if self.encoding_combo.currentData() is None else self.tr("指定")
             text = self.tr("CSV 文件，编码 {0}（{1}），标题在第 {2} 行。").format(detected, how, found.header_line)
         else:

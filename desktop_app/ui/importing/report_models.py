@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.importing import ImportKind, Problem, Update
-from desktop_app.ui.importing.texts import field_label, reason, tr
+from desktop_app.ui.importing.texts import LIST_SEPARATOR, field_label, reason, tr
 
 Index = QModelIndex | QPersistentModelIndex
+COLUMN = QT_TRANSLATE_NOOP("Import", "{letter}（{column}）")  # a column's letter and the file's own header
 
 
 class ProblemModel(QAbstractTableModel):
-    HEADERS = ("行号", "列", "原因")
+    HEADERS = (QT_TRANSLATE_NOOP("Import", "行号"), QT_TRANSLATE_NOOP("Import", "列"),
+               QT_TRANSLATE_NOOP("Import", "原因"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -42,7 +44,7 @@ class ProblemModel(QAbstractTableModel):
             return None
         problem = self.problems[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            column = f"{problem.letter}（{problem.column}）" if problem.column else "—"
+            column = tr(COLUMN).format(letter=problem.letter, column=problem.column) if problem.column else "—"
             return (str(problem.line), column, self._reasons[index.row()])[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._reasons[index.row()] + "\n" + problem.message
@@ -52,7 +54,8 @@ class ProblemModel(QAbstractTableModel):
 
 
 class UpdateModel(QAbstractTableModel):
-    HEADERS = ("行号", "对应的档案", "将更新的内容")
+    HEADERS = (QT_TRANSLATE_NOOP("Import", "行号"), QT_TRANSLATE_NOOP("Import", "对应的档案"),
+               QT_TRANSLATE_NOOP("Import", "将更新的内容"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -79,7 +82,8 @@ class UpdateModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         update = self.updates[index.row()]
-        fields = "、".join(field_label(self.kind, f) or f for f in update.fields if f not in _BOOKKEEPING)
+        fields = tr(LIST_SEPARATOR).join(field_label(self.kind, f) or f for f in update.fields
+                                         if f not in _BOOKKEEPING)
         return (str(update.line), update.key, fields)[index.column()]
 
 

@@ -12,6 +12,7 @@ from desktop_app.importing import ImportKind, MappingError, Problem
 from desktop_app.importing.fields import field_spec
 from desktop_app.services.training_roster import LineStatus
 from desktop_app.ui.error_text import error_text
+from desktop_app.ui.i18n import label
 from desktop_app.ui.training.texts import TABLE_ERRORS
 
 CTX = "Import"
@@ -81,6 +82,28 @@ KIND_NAMES = {ImportKind.PERSONS: QT_TRANSLATE_NOOP("Import", "人员"),
               ImportKind.RECORDS: QT_TRANSLATE_NOOP("Import", "诚信记录"),
               ImportKind.ATTENDANCE: QT_TRANSLATE_NOOP("Import", "培训出勤（期次名单）")}
 REJECTED = QT_TRANSLATE_NOOP("Import", "文件中有 {n} 行无法导入，所以一行也没有导入。")
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Import", "、")
+SENTENCE = QT_TRANSLATE_NOOP("Import", "{0}。")  # a roster line's status as a sentence
+# The Chinese names of the fields (importing.fields), marked for translation in a context of their own
+# (单位 is a field here and a kind of import in CTX); a test checks the list.
+FIELDS_CTX = "ImportFields"
+FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("ImportFields", "姓名"), QT_TRANSLATE_NOOP("ImportFields", "公民身份号码"),
+    QT_TRANSLATE_NOOP("ImportFields", "单位"), QT_TRANSLATE_NOOP("ImportFields", "单位统一社会信用代码"),
+    QT_TRANSLATE_NOOP("ImportFields", "职务"), QT_TRANSLATE_NOOP("ImportFields", "职级"),
+    QT_TRANSLATE_NOOP("ImportFields", "类别"), QT_TRANSLATE_NOOP("ImportFields", "状态"),
+    QT_TRANSLATE_NOOP("ImportFields", "建档日期"), QT_TRANSLATE_NOOP("ImportFields", "性别"),
+    QT_TRANSLATE_NOOP("ImportFields", "出生日期"), QT_TRANSLATE_NOOP("ImportFields", "单位名称"),
+    QT_TRANSLATE_NOOP("ImportFields", "统一社会信用代码"), QT_TRANSLATE_NOOP("ImportFields", "行政区划代码"),
+    QT_TRANSLATE_NOOP("ImportFields", "级别"), QT_TRANSLATE_NOOP("ImportFields", "上级单位"),
+    QT_TRANSLATE_NOOP("ImportFields", "记录类型"), QT_TRANSLATE_NOOP("ImportFields", "严重程度"),
+    QT_TRANSLATE_NOOP("ImportFields", "处分"), QT_TRANSLATE_NOOP("ImportFields", "决定日期"),
+    QT_TRANSLATE_NOOP("ImportFields", "文号"), QT_TRANSLATE_NOOP("ImportFields", "决定机关"),
+    QT_TRANSLATE_NOOP("ImportFields", "事实"), QT_TRANSLATE_NOOP("ImportFields", "身份证号"),
+    QT_TRANSLATE_NOOP("ImportFields", "请假学时"), QT_TRANSLATE_NOOP("ImportFields", "获得学时"),
+    QT_TRANSLATE_NOOP("ImportFields", "获得天数"), QT_TRANSLATE_NOOP("ImportFields", "成绩"),
+    QT_TRANSLATE_NOOP("ImportFields", "证书编号"),
+)
 
 
 _FULL_ID = re.compile(r"(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])")
@@ -99,11 +122,16 @@ def kind_name(kind: ImportKind) -> str:
     return tr(KIND_NAMES[kind])
 
 
+def field_name(label: str) -> str:
+    """A field's Chinese name (FieldSpec.label) in the current language."""
+    return QCoreApplication.translate(FIELDS_CTX, label)
+
+
 def field_label(kind: ImportKind, key: str | None) -> str:
     if not key:
         return ""
     try:
-        return tr(field_spec(kind, key).label)
+        return field_name(field_spec(kind, key).label)
     except KeyError:
         return key
 
@@ -113,7 +141,7 @@ def reason(problem: Problem) -> str:
     column = problem.column or tr(WHOLE_LINE)
     for status in LineStatus:  # the training roster's statuses have Chinese labels of their own
         if problem.code == status.value and status is not LineStatus.DUPLICATE:
-            return status.label + "。"
+            return tr(SENTENCE).format(label(status.label))
     for code, pattern, template in REASONS:
         if code is not None and problem.code != code:
             continue
@@ -129,7 +157,8 @@ def file_error(error: IntegrityFilesError, kind: ImportKind | None = None) -> st
     """A file that cannot be read or mapped at all."""
     if isinstance(error, MappingError):
         if error.missing and kind is not None:
-            return tr(MAPPING_MISSING).format(fields="、".join(field_label(kind, key) for key in error.missing))
+            return tr(MAPPING_MISSING).format(fields=tr(LIST_SEPARATOR).join(field_label(kind, key)
+                                                                              for key in error.missing))
         if "both mapped" in error.message:
             return tr(MAPPING_TWICE)
         return tr(MAPPING_TEMPLATE)

@@ -154,7 +154,8 @@ class DecideObjectionDialog(QDialog):
 
     def draft_state(self) -> dict[str, Any]:
         return {"type": DRAFT_TYPE, "objection_id": self.objection.id.hex, "title": self.windowTitle(),
-                "summary": f"{self.objection.person_name}　{self.objection.document_no}",
+                "summary": self.tr("{name}　{doc}").format(name=self.objection.person_name,
+                                                            doc=self.objection.document_no),
                 "fields": {"outcome": self.outcome.currentData(), "on": date_text(self.on),
                            "findings": self.findings.toPlainText(), "reply": self.reply.toPlainText(),
                            "severity": self.severity.currentData(), "document_no": self.document_no.text(),

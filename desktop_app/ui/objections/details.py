@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from desktop_app.services.evidence import AttachmentRow
 from desktop_app.services.objections import ObjectionRow
 from desktop_app.services.repair import RepairRow
 from desktop_app.ui.i18n import format_date, label
@@ -25,6 +27,9 @@ T = {
     "restricts": QT_TRANSLATE_NOOP("Objections", "异议期间仍限制（审核员决定）：{reason}"),
     "free": QT_TRANSLATE_NOOP("Objections", "异议期间不作限制"),
     "estimated": QT_TRANSLATE_NOOP("Objections", "* 该年度节假日安排尚未收录，期限按周末推算；请在政策设置中补录。"),
+    "file": QT_TRANSLATE_NOOP("Objections", "{purpose}：{file}"),
+    "spaced": QT_TRANSLATE_NOOP("Objections", "　"),  # between the parts of a record's summary
+    "list": QT_TRANSLATE_NOOP("Objections", "、"),
 }
 
 
@@ -38,11 +43,19 @@ def _text(value: str) -> str:
     return escape(value).replace("\n", "<br>")
 
 
+def _files(attachments: Sequence[AttachmentRow]) -> str:
+    return "<br>".join(tr(T["file"]).format(purpose=escape(label(a.purpose.label)), file=escape(a.file_name))
+                       for a in attachments)
+
+
+def _parts(*parts: str) -> str:
+    return tr(T["spaced"]).join(escape(p) for p in parts)
+
+
 def objection_html(o: ObjectionRow) -> str:
-    files = "<br>".join(f"{escape(label(a.purpose.label))}：{escape(a.file_name)}" for a in o.attachments)
+    files = _files(o.attachments)
     awards = tr(T["restricts"]).format(reason=escape(o.override_reason)) if o.restricts_awards else tr(T["free"])
-    pairs = [("record", f"{escape(o.person_name)}　{escape(o.unit_name)}　{escape(label(o.record_kind.label))}　"
-                        f"{escape(o.document_no)}"),
+    pairs = [("record", _parts(o.person_name, o.unit_name, label(o.record_kind.label), o.document_no)),
              ("applicant", escape(o.applicant)), ("received", format_date(o.received_on)),
              ("state", escape(label(o.state.label))),
              ("stage", escape(label(o.stage.label)) if o.stage else ""), ("due", escape(due_text(o.deadline))),
@@ -55,13 +68,14 @@ def objection_html(o: ObjectionRow) -> str:
 
 
 def repair_html(a: RepairRow) -> str:
-    files = "<br>".join(f"{escape(label(f.purpose.label))}：{escape(f.file_name)}" for f in a.attachments)
-    pairs = [("record", f"{escape(a.person_name)}　{escape(a.unit_name)}　{escape(label(a.record_kind.label))}　"
-                        f"{escape(label(a.severity.label))}　{escape(a.document_no)}"),
+    files = _files(a.attachments)
+    pairs = [("record", _parts(a.person_name, a.unit_name, label(a.record_kind.label), label(a.severity.label),
+                               a.document_no)),
              ("applicant", escape(a.applicant)), ("applied", format_date(a.applied_on)),
              ("state", escape(label(a.state.label))), ("stage", escape(label(a.stage.label)) if a.stage else ""),
              ("due", escape(due_text(a.deadline))), ("statement", _text(a.statement)), ("reason", _text(a.reason)),
-             ("effects", "、".join(escape(e) for e in a.effects)), ("files", files), ("handler", escape(a.handler)),
+             ("effects", tr(T["list"]).join(escape(label(e)) for e in a.effects)), ("files", files),
+             ("handler", escape(a.handler)),
              ("policy", str(a.policy_version))]
     note = f"<p style='color:#8a5a00'>{escape(tr(T['estimated']))}</p>" if a.deadline.estimated else ""
     return _rows(pairs) + note

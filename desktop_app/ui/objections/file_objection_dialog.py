@@ -110,7 +110,7 @@ class FileObjectionDialog(QDialog):
         self.grounds.setPlainText(text_of(fields, "grounds"))
         missing = self.files.restore(fields.get("files"))
         if missing:
-            self.errors.show_text("evidence", missing_files_text(self.tr, missing))
+            self.errors.show_text("evidence", missing_files_text(missing))
 
     @classmethod
     def from_draft(cls, services: Services, fields: dict[str, Any],

@@ -10,7 +10,7 @@ text is never dropped.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,9 +89,14 @@ def restore_picker(picker: RecordPicker, fields: dict[str, Any]) -> None:
     picker.combo.setCurrentIndex(-1)
 
 
-def missing_files_text(tr: Callable[[str], str], missing: Sequence[str]) -> str:
-    return tr("以下文件已不存在或无法读取，请重新选择：{files}").format(
-        files="、".join(Path(p).name for p in missing))
+MISSING_FILES = QT_TRANSLATE_NOOP("Objections", "以下文件已不存在或无法读取，请重新选择：{files}")
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Objections", "、")
+FIELD_LINE = QT_TRANSLATE_NOOP("Objections", "{name}：{value}")
+FIELD_BLOCK = QT_TRANSLATE_NOOP("Objections", "{name}：\n{value}")
+
+
+def missing_files_text(missing: Sequence[str]) -> str:
+    return tr(MISSING_FILES).format(files=tr(LIST_SEPARATOR).join(Path(p).name for p in missing))
 
 
 # -- step dialogs ------------------------------------------------------------------------------
@@ -138,7 +143,8 @@ def draft_text(draft: dict[str, Any]) -> str:
         if not isinstance(value, str) or not value.strip():
             continue
         name = tr(LABELS[key]) if key in LABELS else key
-        parts.append(f"{name}：\n{value}" if "\n" in value or len(value) > 40 else f"{name}：{value}")
+        template = FIELD_BLOCK if "\n" in value or len(value) > 40 else FIELD_LINE
+        parts.append(tr(template).format(name=name, value=value))
     return "\n\n".join(parts)
 
 

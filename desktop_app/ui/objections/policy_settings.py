@@ -3,7 +3,7 @@ saves a new version (with the reason), and decisions already taken keep theirs."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,36 @@ from desktop_app.ui.i18n import format_datetime
 from desktop_app.ui.objections.texts import describe
 
 GROUP_ORDER = ("异议处理期限", "信用修复期限")
+# The Chinese names the policy profile gives its settings and their groups, marked for translation
+# (a test checks every SettingSpec's label and group is here).
+SETTING_TEXTS = (
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "轻微失信信息公示期"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "一般失信信息公示期"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "严重失信信息公示期"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "公示"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "最短公示期（月）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "最长公示期（月）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "处分期"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "警告处分期（月）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "记过处分期（月）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "记大过处分期（月）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "降级处分期（月）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "撤职处分期（月）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "异议处理期限"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "受理（工作日）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "自查（工作日）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "提供单位核查（工作日）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "信用修复期限"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "决定是否受理（工作日）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "作出修复决定（工作日）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "培训要求"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "乡科级及以下每年（天）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "乡科级及以下每年（学时）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "县处级及以上五年（月）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "县处级及以上五年（学时）"),
+    QT_TRANSLATE_NOOP("PolicySettingsWidget", "脱产培训请假上限（学时的几分之一）"),
+)
+BUILTIN_NOTE = QT_TRANSLATE_NOOP("PolicySettingsWidget", "内置默认值（DESIGN.md §4）")  # the services' version 1
 
 
 class PolicySettingsWidget(QWidget):
@@ -54,7 +84,7 @@ class PolicySettingsWidget(QWidget):
         groups: dict[str, QFormLayout] = {}
         for spec in SETTINGS:
             if spec.group not in groups:
-                box = QGroupBox(spec.group)
+                box = QGroupBox(self.tr(spec.group))
                 groups[spec.group] = QFormLayout(box)
                 index = len(groups) - 1
                 grid.addWidget(box, index // 3, index % 3)
@@ -67,7 +97,7 @@ class PolicySettingsWidget(QWidget):
                 widget.setMaximumWidth(110)
             widget.setObjectName(spec.key)
             self.inputs[spec.key] = widget
-            groups[spec.group].addRow(spec.label + "：", widget)
+            groups[spec.group].addRow(self.tr("{0}：").format(self.tr(spec.label)), widget)
         grid.addWidget(self._calendar_box(), (len(groups)) // 3, len(groups) % 3)
         body = QWidget()
         body.setLayout(grid)
@@ -135,11 +165,12 @@ class PolicySettingsWidget(QWidget):
     def _show_selected(self) -> None:
         view = self.selected()
         latest = self.version.currentIndex() == len(self.views) - 1
+        note = self.tr(BUILTIN_NOTE) if view.note == BUILTIN_NOTE else view.note
         if view.created_at is None:
-            self.summary.setText(view.note)
+            self.summary.setText(note)
         else:
             self.summary.setText(self.tr("{when}　{by}　依据：{note}").format(
-                when=format_datetime(view.created_at), by=view.created_by, note=view.note))
+                when=format_datetime(view.created_at), by=view.created_by, note=note))
         for key, widget in self.inputs.items():
             value = view.settings.get(key)
             if isinstance(widget, QCheckBox):

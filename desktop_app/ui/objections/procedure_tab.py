@@ -106,7 +106,7 @@ class ProcedureTab(QWidget, Generic[R]):
                         read: Callable[[uuid.UUID], tuple[AttachmentRow, bytes]]) -> None:
         if not files:
             return
-        names = [f"{f.file_name}（{f.size} B）" for f in files]
+        names = [self.tr("{name}（{size} B）").format(name=f.file_name, size=f.size) for f in files]
         chosen, ok = QInputDialog.getItem(self, self.tr("另存附件"), self.tr("选择要另存的文件："), names, 0, False)
         if not ok:
             return

@@ -146,7 +146,7 @@ class RepairApplyDialog(QDialog):
         for field, files in (("proof", self.proof), ("commitment", self.commitment)):
             missing = files.restore(fields.get(field))
             if missing:
-                self.errors.show_text(field, missing_files_text(self.tr, missing))
+                self.errors.show_text(field, missing_files_text(missing))
 
     @classmethod
     def from_draft(cls, services: Services, fields: dict[str, Any],

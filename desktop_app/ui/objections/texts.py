@@ -122,4 +122,8 @@ LABELS = (
     QT_TRANSLATE_NOOP("Labels", "信用修复承诺书"),
     QT_TRANSLATE_NOOP("Labels", "书面答复"),
     QT_TRANSLATE_NOOP("Labels", "考核结果影响"),
+    # what a granted repair does (RepairRow.effects)
+    QT_TRANSLATE_NOOP("Labels", "终止公示"),
+    QT_TRANSLATE_NOOP("Labels", "停止共享"),
+    QT_TRANSLATE_NOOP("Labels", "解除评优评先限制"),
 )

@@ -88,7 +88,8 @@ class FileList(QWidget):
             for path in paths:
                 file = EvidenceFile.from_path(Path(path))
                 self._files.append((str(Path(path).absolute()), file))
-                self.list.addItem(QListWidgetItem(f"{file.file_name}（{_size(len(file.data))}）"))
+                self.list.addItem(QListWidgetItem(self.tr("{name}（{size}）").format(name=file.file_name,
+                                                                                   size=_size(len(file.data)))))
         finally:
             self.changed.emit()
 
@@ -183,8 +184,9 @@ class RecordPicker(QWidget):
         self.person_label.setText(self.tr("{name}　{unit}　可选记录 {n} 条").format(
             name=file.person.name, unit=file.person.unit_name, n=len(records)))
         for r in records:
-            self.combo.addItem(f"{format_date(r.decided_on)}　{label(r.kind.label)}　{r.document_no}　"
-                               f"{label(r.display_state)}", r)
+            self.combo.addItem(self.tr("{day}　{kind}　{doc}　{state}").format(
+                day=format_date(r.decided_on), kind=label(r.kind.label), doc=r.document_no,
+                state=label(r.display_state)), r)
         self.changed.emit()
 
     def selected(self) -> RecordRow | None:

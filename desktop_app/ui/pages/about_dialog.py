@@ -15,7 +15,8 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("关于 公务员诚信档案"))
         info = about_info(qt=(qVersion(), PySide6.__version__))  # the Qt actually running
         rows = "".join(f"<tr><td>{key}</td><td>&nbsp;&nbsp;{value}</td></tr>" for key, value in info.items())
-        self.details = QLabel(f"<h3>{self.tr('公务员诚信档案')} {info.get('version', '')}</h3><table>{rows}</table>")
+        name = self.tr("公务员诚信档案")
+        self.details = QLabel(f"<h3>{name} {info.get('version', '')}</h3><table>{rows}</table>")
         self.details.setObjectName("aboutDetails")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)

@@ -37,7 +37,10 @@ def who_text(c: ConflictRow, own_device: str = "") -> str:
         device = QCoreApplication.translate("ConflictTableModel", "本机")
     else:
         device = QCoreApplication.translate("ConflictTableModel", "设备 {0}").format(c.lost_device[:8])
-    return f"{c.lost_user}（{device}）" if c.lost_user else device
+    if not c.lost_user:
+        return device
+    who = QCoreApplication.translate("ConflictTableModel", "{user}（{device}）")
+    return who.format(user=c.lost_user, device=device)
 
 
 def columns(own_device: str) -> tuple[Column[ConflictRow], ...]:

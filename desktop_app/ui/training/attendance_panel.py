@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,8 @@ from desktop_app.ui.training.result_delegate import ResultDelegate
 from desktop_app.ui.training.roster_dialog import Reload, RosterDialog
 from desktop_app.ui.training.texts import amount, describe
 
-ROSTER_FILTER = "名单 (*.xlsx *.xlsm *.csv *.txt);;Excel (*.xlsx *.xlsm);;CSV (*.csv *.txt)"
+ROSTER_FILTER = QT_TRANSLATE_NOOP("AttendancePanel",
+                                  "名单 (*.xlsx *.xlsm *.csv *.txt);;Excel (*.xlsx *.xlsm);;CSV (*.csv *.txt)")
 UNIT_WIDTH = 130  # px; the full name is the cell's tooltip
 
 
@@ -135,11 +136,15 @@ class AttendancePanel(QWidget):
             self.model.set_rows([])
         else:
             course = self.training.course(session.course_id)
-            parts = [f"{session.starts_on.isoformat()} 至 {session.ends_on.isoformat()}", session.place,
-                     f"{self.tr('授课人')}：{session.trainer}" if session.trainer else "",
-                     f"{label(course.topic.label)} · {label(course.mode.label)} · {amount(course.hours)}"
-                     f"{self.tr('学时')}/{amount(course.days)}{self.tr('天')}"]
-            self.header.setText(f"<b>{session.course_title}</b>　" + "　".join(p for p in parts if p))
+            parts = [self.tr("{start} 至 {end}").format(start=session.starts_on.isoformat(),
+                                                       end=session.ends_on.isoformat()),
+                     session.place,
+                     self.tr("授课人：{0}").format(session.trainer) if session.trainer else "",
+                     self.tr("{topic} · {mode} · {hours}学时/{days}天").format(
+                         topic=label(course.topic.label), mode=label(course.mode.label), hours=amount(course.hours),
+                         days=amount(course.days))]
+            self.header.setText(self.tr("<b>{title}</b>　{details}").format(
+                title=session.course_title, details=self.tr("　").join(p for p in parts if p)))
             self.reload()
 
     def reload(self) -> None:
@@ -149,8 +154,8 @@ class AttendancePanel(QWidget):
     def _update_status(self) -> None:
         rows = self.model.rows
         counts = {r: sum(1 for a in rows if a.result is r) for r in AttendanceResult}
-        text = self.tr("共 {n} 人").format(n=len(rows)) + "；" + "，".join(
-            f"{label(r.label)} {counts[r]}" for r in AttendanceResult)
+        text = self.tr("共 {n} 人；{counts}").format(n=len(rows), counts=self.tr("，").join(
+            self.tr("{result} {n}").format(result=label(r.label), n=counts[r]) for r in AttendanceResult))
         if self.model.dirty:
             text += self.tr("　　有 {n} 人的成绩尚未保存（Ctrl+S）").format(n=len(self.model.edits))
         self.status.setText(text)
@@ -186,7 +191,7 @@ class AttendancePanel(QWidget):
             row = next((i for i, r in enumerate(self.model.rows) if r.id == ids[exc.line - 1]), -1)
             if row >= 0:
                 self.grid.setCurrentIndex(self.model.index(row, 0))
-                text = f"{self.model.rows[row].name}：{text}"
+                text = self.tr("{name}：{problem}").format(name=self.model.rows[row].name, problem=text)
         self._warn(text)
 
     def add_people(self) -> None:

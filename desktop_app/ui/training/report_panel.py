@@ -28,20 +28,29 @@ from desktop_app.services import Services
 from desktop_app.services.reports import ReportParams, ReportTable, build_report
 from desktop_app.services.training import TrainingService
 from desktop_app.services.training_reports import REPORT_KINDS
-from desktop_app.ui.training.texts import describe
+from desktop_app.ui.training.texts import describe, report_text
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ReportTableModel(QAbstractTableModel):
+    """A report as the core built it (in Chinese, as it is exported); shown in the UI's language."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.table = ReportTable("", (), ())
+        self._shown: dict[str, str] = {}  # a cell's text → the same in the UI's language
 
     def set_table(self, table: ReportTable) -> None:
         self.beginResetModel()
         self.table = table
+        self._shown.clear()
         self.endResetModel()
+
+    def _text(self, value: str) -> str:
+        if value not in self._shown:
+            self._shown[value] = report_text(value)
+        return self._shown[value]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.table.rows)
@@ -51,7 +60,7 @@ class ReportTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.table.headers[section]
+            return report_text(self.table.headers[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -59,7 +68,7 @@ class ReportTableModel(QAbstractTableModel):
             return None
         value = self.table.rows[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return "" if value is None else str(value)
+            return "" if value is None else self._text(str(value))
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and value == "未达标":
@@ -77,7 +86,7 @@ class ReportPanel(QWidget):
         self.choose_export_path: Callable[[str], str] = self._ask_export_path
         self.kind_combo = QComboBox(objectName="reportKind")
         for spec in REPORT_KINDS:
-            self.kind_combo.addItem(spec.title, spec.kind)
+            self.kind_combo.addItem(report_text(spec.title), spec.kind)
         self.year_box = QSpinBox(objectName="reportYear")
         self.year_box.setRange(1990, services.ctx.today().year + 1)
         self.year_box.setValue(services.ctx.today().year)
@@ -125,8 +134,8 @@ class ReportPanel(QWidget):
             self.notes.setText(describe(exc))
             return
         self.model.set_table(table)
-        self.notes.setText("\n".join((f"<b>{table.title}</b>　{len(table.rows)} {self.tr('行')}", *table.notes))
-                           .replace("\n", "<br>"))
+        heading = self.tr("<b>{title}</b>　{n} 行").format(title=report_text(table.title), n=len(table.rows))
+        self.notes.setText("<br>".join((heading, *(report_text(note) for note in table.notes))).replace("\n", "<br>"))
         self.export_button.setEnabled(bool(table.rows))
 
     def export(self) -> None:

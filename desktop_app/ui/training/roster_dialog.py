@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,8 @@ from desktop_app.ui.training.roster_model import CHOICE_COLUMN, RosterModel
 from desktop_app.ui.training.texts import describe
 
 Reload = Callable[[str | None, str | None], RosterPreview]  # (encoding, sheet) → a new preview
-ENCODINGS = (("自动识别", None), ("UTF-8", "utf-8"), ("GBK", "gbk"), ("GB18030", "gb18030"))
+ENCODINGS = ((QT_TRANSLATE_NOOP("RosterDialog", "自动识别"), None), ("UTF-8", "utf-8"), ("GBK", "gbk"),
+             ("GB18030", "gb18030"))
 
 
 class RosterDialog(QDialog):
@@ -116,7 +117,7 @@ class RosterDialog(QDialog):
         if counts["open"]:
             text += self.tr("；还有 {open} 行待处理（红色，按 F8 跳到下一行）").format(**counts)
         if self.model.preview.unknown_columns:
-            text += self.tr("。未使用的列：") + "、".join(self.model.preview.unknown_columns)
+            text += self.tr("。未使用的列：") + self.tr("、").join(self.model.preview.unknown_columns)
         self.summary.setText(text)
         self.import_button.setEnabled(not counts["open"] and counts["import"] > 0)
 

@@ -24,6 +24,7 @@ CHOICE_COLUMN = 5
 PROBLEM = QColor("#b3261e")
 RESOLVED = QColor("#1b6e3a")
 CHOOSE = QT_TRANSLATE_NOOP("Training", "请选择…")
+STATUS_FIELD = QT_TRANSLATE_NOOP("Training", "{status}：{field}")  # a line's status and the field it is about
 SKIP_TEXT = QT_TRANSLATE_NOOP("Training", "跳过此行")
 IMPORT_TEXT = QT_TRANSLATE_NOOP("Training", "导入")
 LEFT_OUT = QT_TRANSLATE_NOOP("Training", "不导入")
@@ -139,7 +140,7 @@ class RosterModel(QAbstractTableModel):
     def _status_text(self, line: RosterLine, *, detailed: bool = False) -> str:
         text = label(line.status.label)
         if line.bad_field in FIELDS:
-            text += "：" + tr(FIELDS[line.bad_field or ""])
+            text = tr(STATUS_FIELD).format(status=text, field=tr(FIELDS[line.bad_field or ""]))
         if detailed and line.status is LineStatus.BAD_VALUE:
             text += "\n" + tr(BAD_VALUE_HINT)
         elif detailed and line.status.needs_choice:
