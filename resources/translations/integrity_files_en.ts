@@ -2203,6 +2203,49 @@ If it happens again, copy the details below and send them to support (they conta
     </message>
 </context>
 <context>
+    <name>Flags</name>
+    <message>
+        <source>{document_no} 异议处理中</source>
+        <translation>{document_no}: objection in progress</translation>
+    </message>
+    <message>
+        <source>{document_no} 失信记录有效</source>
+        <translation>{document_no}: dishonesty record in effect</translation>
+    </message>
+    <message>
+        <source>{document_no} 异议处理中，经审核仍限制评优评先</source>
+        <translation>{document_no}: objection in progress; a reviewer decided it still restricts awards</translation>
+    </message>
+    <message>
+        <source>{sanction}处分期至{end}，不得晋升职务职级和级别、档次</source>
+        <translation>{sanction} sanction period until {end}: no promotion in post or rank, and no rise in grade or pay step</translation>
+    </message>
+    <message>
+        <source>{sanction}处分期至{end}，不得晋升职务职级</source>
+        <translation>{sanction} sanction period until {end}: no promotion in post or rank</translation>
+    </message>
+    <message>
+        <source>{first}、{second}年度连续两年考核不称职：应予辞退</source>
+        <translation>Assessed incompetent two years running ({first}, {second}): to be dismissed</translation>
+    </message>
+    <message>
+        <source>{year}年度考核为{grade}，但当年受{sanction}处分（{document_no}），不得确定为称职以上等次</source>
+        <translation>{year} assessment is {grade}, but a {sanction} sanction that year ({document_no}) rules out competent or better</translation>
+    </message>
+    <message>
+        <source>{year}年度考核为{grade}，但当年受{sanction}处分（{document_no}），不得确定为优秀</source>
+        <translation>{year} assessment is {grade}, but a {sanction} sanction that year ({document_no}) rules out excellent</translation>
+    </message>
+    <message>
+        <source>{year}年度考核基本称职：诫勉并限期改进；一年内不得晋升职务职级；不享受年度考核奖金</source>
+        <translation>{year} assessment basically competent: admonished and given time to improve; no promotion in post or rank for a year; no annual assessment bonus</translation>
+    </message>
+    <message>
+        <source>{year}年度考核不称职：降低一个职务或者职级层次任职；不享受年度考核奖金</source>
+        <translation>{year} assessment incompetent: moved down one level of post or rank; no annual assessment bonus</translation>
+    </message>
+</context>
+<context>
     <name>IdentityPanel</name>
     <message>
         <source>显示</source>
@@ -2239,6 +2282,10 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>状态：</source>
         <translation>Status:</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;{flag}&lt;/b&gt;：{reason}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;{flag}&lt;/b&gt;: {reason}&lt;/li&gt;</translation>
     </message>
     <message>
         <source>无限制性标记。</source>

@@ -1,5 +1,5 @@
 """The English UI is complete: a signed-in window switched to English shows no Chinese text on the
-training, objections (all three tabs), sync and audit pages — except the archive's own data
+training, objections (all three tabs), sync and audit pages and in a person's flags — except the archive's own data
 (person and unit names), which stays as it was entered."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.consequences import REASON_TEMPLATES
 from desktop_app.domain.enums import Role
 from desktop_app.domain.policy import SETTINGS
 from desktop_app.domain.training import AttendanceResult, CourseMode, CourseTopic, RankTier
@@ -41,10 +42,11 @@ from desktop_app.services.training_rows import CourseDraft, SessionDraft
 from desktop_app.ui.audit.audit_page import AuditPage
 from desktop_app.ui.i18n import Translations, build_translations
 from desktop_app.ui.importing.texts import FIELD_LABELS
-from desktop_app.ui.main_window import AUDIT, OBJECTIONS, SYNC, TRAINING, MainWindow
+from desktop_app.ui.main_window import AUDIT, OBJECTIONS, PERSONS, SYNC, TRAINING, MainWindow
 from desktop_app.ui.objections.policy_settings import SETTING_TEXTS
 from desktop_app.ui.objections.texts import LABELS as OBJECTION_LABELS
 from desktop_app.ui.paths import TRANSLATIONS
+from desktop_app.ui.persons.flag_text import TEMPLATES as FLAG_TEMPLATES
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.training.texts import LABELS as TRAINING_LABELS
 from desktop_app.ui.training.texts import report_text
@@ -199,6 +201,29 @@ def test_the_auditors_audit_page_is_english(qtbot, english_window: MainWindow, a
         assert [c for c in cells if CJK.search(str(c or ""))] == []  # actions, objects, outcomes are words
     finally:
         auditor.close()
+
+
+def test_a_persons_flags_read_in_english(qtbot, english_window: MainWindow, admin: Services) -> None:  # type: ignore[no-untyped-def]
+    """The reasons the domain computes (in Chinese, for prints) are shown from their templates:
+    张三's record is under objection and in its 记过 period, 李四's is a dishonesty record in effect."""
+    page = english_window.persons_page
+    assert page is not None
+    english_window.go_to(PERSONS)
+    shown = {}
+    for who in (1, 2):
+        person = admin.persons.show(id_number(who, female=who == 2)).person
+        page.open_person(person.id)
+        flags = page.file_view.identity.flags_label
+        qtbot.waitUntil(lambda flags=flags: "<li>" in flags.text())
+        shown[who] = flags.text()
+        assert chinese_texts(flags) == []  # post and rank beside it are data
+    assert "TJF-2026-3: objection in progress" in shown[1]
+    assert "Demerit sanction period until 2027-03-02: no promotion in post or rank" in shown[1]
+    assert "SF-2026-7: dishonesty record in effect" in shown[2]
+
+
+def test_every_flag_reason_has_a_template_marked_for_translation() -> None:
+    assert set(REASON_TEMPLATES) == set(FLAG_TEMPLATES)
 
 
 def test_every_policy_setting_has_an_english_name() -> None:

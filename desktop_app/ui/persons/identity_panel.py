@@ -12,6 +12,7 @@ from desktop_app.services import Services
 from desktop_app.services.rows import PersonRow
 from desktop_app.ui.i18n import format_date, label
 from desktop_app.ui.messages import show_error
+from desktop_app.ui.persons.flag_text import flag_reason
 
 
 class IdentityPanel(QWidget):
@@ -74,7 +75,9 @@ class IdentityPanel(QWidget):
         self.values["rank"].setText(person.rank or "—")
         self.values["status"].setText(label(person.status.label))
         if flags:
-            items = "".join(f"<li><b>{label(f.flag.label)}</b>：{_escape(f.reason)}</li>" for f in flags)
+            items = "".join(self.tr("<li><b>{flag}</b>：{reason}</li>").format(flag=label(f.flag.label),
+                                                                             reason=_escape(flag_reason(f)))
+                            for f in flags)
             self.flags_label.setText(f"<ul style='margin:0'>{items}</ul>")
         else:
             self.flags_label.setText(self.tr("无限制性标记。"))
