@@ -1169,6 +1169,10 @@ For example:
         <translation>Severity</translation>
     </message>
     <message>
+        <source>：{reason}</source>
+        <translation>: {reason}</translation>
+    </message>
+    <message>
         <source>决定机关</source>
         <translation>Deciding authority</translation>
     </message>
@@ -2243,6 +2247,38 @@ If it happens again, copy the details below and send them to support (they conta
     <message>
         <source>{year}年度考核不称职：降低一个职务或者职级层次任职；不享受年度考核奖金</source>
         <translation>{year} assessment incompetent: moved down one level of post or rank; no annual assessment bonus</translation>
+    </message>
+    <message>
+        <source>公示期满（{day}）</source>
+        <translation>Publication period ended ({day})</translation>
+    </message>
+    <message>
+        <source>公示期满</source>
+        <translation>Publication period ended</translation>
+    </message>
+    <message>
+        <source>信用修复准予</source>
+        <translation>Credit repair granted</translation>
+    </message>
+    <message>
+        <source>经复查撤销</source>
+        <translation>Revoked on review</translation>
+    </message>
+    <message>
+        <source>信用修复：{rest}</source>
+        <translation>Credit repair: {rest}</translation>
+    </message>
+    <message>
+        <source>异议无法确认：{rest}</source>
+        <translation>Objection could not be confirmed: {rest}</translation>
+    </message>
+    <message>
+        <source>异议撤销：{rest}</source>
+        <translation>Revoked after an objection: {rest}</translation>
+    </message>
+    <message>
+        <source>异议更正：{rest}</source>
+        <translation>Corrected after an objection: {rest}</translation>
     </message>
 </context>
 <context>

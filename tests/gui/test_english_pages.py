@@ -46,7 +46,8 @@ from desktop_app.ui.main_window import AUDIT, OBJECTIONS, PERSONS, SYNC, TRAININ
 from desktop_app.ui.objections.policy_settings import SETTING_TEXTS
 from desktop_app.ui.objections.texts import LABELS as OBJECTION_LABELS
 from desktop_app.ui.paths import TRANSLATIONS
-from desktop_app.ui.persons.flag_text import TEMPLATES as FLAG_TEMPLATES
+from desktop_app.ui.persons.reason_text import TEMPLATES as FLAG_TEMPLATES
+from desktop_app.ui.persons.reason_text import state_reason
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.training.texts import LABELS as TRAINING_LABELS
 from desktop_app.ui.training.texts import report_text
@@ -253,6 +254,21 @@ def test_training_reports_read_in_english(qapp, tmp_path: Path) -> None:  # type
     finally:
         translations.apply("zh_CN")
     assert report_text("范围：全部单位，3人") == "范围：全部单位，3人"
+
+
+def test_record_state_reasons_read_in_english(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """What the software wrote is translated; what a person wrote after it, or instead, is data."""
+    translations = Translations(tmp_path)
+    build_translations(TRANSLATIONS, tmp_path)
+    assert translations.apply("en")
+    try:
+        assert state_reason("公示期满（2026-03-01）") == "Publication period ended (2026-03-01)"
+        assert state_reason("信用修复：已履行义务") == "Credit repair: 已履行义务"
+        assert state_reason("异议无法确认：提供单位未答复") == "Objection could not be confirmed: 提供单位未答复"
+        assert state_reason("录入错误") == "录入错误"  # a revocation's reason, as the reviewer wrote it
+    finally:
+        translations.apply("zh_CN")
+    assert state_reason("公示期满（2026-03-01）") == "公示期满（2026-03-01）"
 
 
 def test_language_walk_finds_chinese(qtbot) -> None:  # type: ignore[no-untyped-def]

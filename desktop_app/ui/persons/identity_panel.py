@@ -12,7 +12,7 @@ from desktop_app.services import Services
 from desktop_app.services.rows import PersonRow
 from desktop_app.ui.i18n import format_date, label
 from desktop_app.ui.messages import show_error
-from desktop_app.ui.persons.flag_text import flag_reason
+from desktop_app.ui.persons.reason_text import flag_reason
 
 
 class IdentityPanel(QWidget):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,11 +27,22 @@ from desktop_app.services.rows import RecordRow
 from desktop_app.ui.events import RECORD, ArchiveEvents
 from desktop_app.ui.i18n import format_date, label
 from desktop_app.ui.messages import show_error
+from desktop_app.ui.persons.reason_text import state_reason
 from desktop_app.ui.records.record_dialog import RecordDialog
 from desktop_app.ui.records.revoke_dialog import RevokeDialog
 from desktop_app.ui.rows_model import Column, RowsTableModel
 
+STATE_WITH_REASON = QT_TRANSLATE_NOOP("Columns", "：{reason}")  # after the state, in its tooltip
+
 EDITABLE = (RecordState.DRAFT, RecordState.ACTIVE)
+
+
+def _state_with_reason(r: RecordRow) -> str:
+    shown = label(r.display_state)
+    if not r.state_reason:
+        return shown
+    return shown + QCoreApplication.translate("Columns", STATE_WITH_REASON).format(reason=state_reason(r.state_reason))
+
 
 RECORD_COLUMNS: list[Column[RecordRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "决定日期"), lambda r: format_date(r.decided_on)),
@@ -41,10 +52,11 @@ RECORD_COLUMNS: list[Column[RecordRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "文号"), lambda r: r.document_no),
     Column(QT_TRANSLATE_NOOP("Columns", "决定机关"), lambda r: r.authority),
     Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda r: label(r.display_state),
-           lambda r: label(r.display_state) + (f"：{r.state_reason}" if r.state_reason else "")),
+           _state_with_reason),
     Column(QT_TRANSLATE_NOOP("Columns", "公示期至"), lambda r: format_date(r.publication_latest_end)),
     Column(QT_TRANSLATE_NOOP("Columns", "事实"), lambda r: r.facts.replace("\n", " ")[:80], lambda r: r.facts),
 ]
+
 
 
 class RecordsTab(QWidget):

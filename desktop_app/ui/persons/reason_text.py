@@ -1,8 +1,14 @@
-"""A flag's reason in the UI's language. The domain gives each reason as a Chinese template and its
-parts (``consequences.because``): the template is translated whole, enum parts by their labels.
-Document numbers, dates and years are data and stay as they are."""
+"""Reasons in the UI's language.
+
+* A flag's reason: the domain gives it as a Chinese template and its parts (``consequences.because``);
+  the template is translated whole, enum parts by their labels.
+* A record's state reason is stored text (synced and audited): what the software wrote there begins
+  with one of a few fixed phrases (公示期满, 信用修复：…), which are translated; what a person wrote
+  after them, or instead of them (a revocation's reason), is data and stays as it is."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -35,3 +41,26 @@ def flag_reason(reason: FlagReason) -> str:
         return report_text(reason.reason)
     parts = {key: label(value.label) if isinstance(value, LabelledEnum) else value for key, value in reason.params}
     return QCoreApplication.translate(CTX, reason.template).format(**parts)
+
+
+# (what the services write, the same in the UI's language); ``rest`` is the person's own text.
+STATE_REASONS = tuple((re.compile(pattern), template) for pattern, template in (
+    (r"公示期满（(?P<day>[0-9-]+)）", QT_TRANSLATE_NOOP("Flags", "公示期满（{day}）")),
+    (r"公示期满", QT_TRANSLATE_NOOP("Flags", "公示期满")),
+    (r"信用修复准予", QT_TRANSLATE_NOOP("Flags", "信用修复准予")),
+    (r"经复查撤销", QT_TRANSLATE_NOOP("Flags", "经复查撤销")),
+    (r"信用修复：(?P<rest>.*)", QT_TRANSLATE_NOOP("Flags", "信用修复：{rest}")),
+    (r"异议无法确认：(?P<rest>.*)", QT_TRANSLATE_NOOP("Flags", "异议无法确认：{rest}")),
+    (r"异议撤销：(?P<rest>.*)", QT_TRANSLATE_NOOP("Flags", "异议撤销：{rest}")),
+    (r"异议更正：(?P<rest>.*)", QT_TRANSLATE_NOOP("Flags", "异议更正：{rest}")),
+))
+
+
+def state_reason(text: str) -> str:
+    if is_chinese():
+        return text
+    for pattern, template in STATE_REASONS:
+        match = pattern.fullmatch(text)
+        if match:
+            return QCoreApplication.translate(CTX, template).format(**match.groupdict())
+    return text
