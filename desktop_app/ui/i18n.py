@@ -10,9 +10,11 @@ committed.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -110,6 +112,22 @@ def label(text: str) -> str:
     """A Chinese domain label (RecordKind.label, Role.label, …) in the current language."""
     return QCoreApplication.translate(LABELS_CONTEXT, text)
 
+
+
+Sentences = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def by_pattern(text: str, sentences: Sentences, context: str,
+               part: Callable[[str], str] = lambda value: value) -> str | None:
+    """A sentence the core wrote in Chinese, in the current language: the first (pattern, template)
+    whose pattern matches the whole text gives the translated template, its named parts put back
+    (each through ``part``); None when no pattern matches."""
+    for pattern, template in sentences:
+        match = pattern.fullmatch(text)
+        if match:
+            values = {key: part(value) for key, value in match.groupdict().items()}
+            return QCoreApplication.translate(context, template).format(**values)
+    return None
 
 def format_date(day: date | None) -> str:
     if day is None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_app.domain.consequences import FlagReason
 from desktop_app.domain.enums import LabelledEnum
-from desktop_app.ui.i18n import is_chinese, label
+from desktop_app.ui.i18n import by_pattern, is_chinese, label
 from desktop_app.ui.training.texts import report_text
 
 CTX = "Flags"
@@ -59,8 +59,4 @@ STATE_REASONS = tuple((re.compile(pattern), template) for pattern, template in (
 def state_reason(text: str) -> str:
     if is_chinese():
         return text
-    for pattern, template in STATE_REASONS:
-        match = pattern.fullmatch(text)
-        if match:
-            return QCoreApplication.translate(CTX, template).format(**match.groupdict())
-    return text
+    return by_pattern(text, STATE_REASONS, CTX) or text

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_app.errors import IntegrityFilesError
 from desktop_app.ui.error_text import error_text
-from desktop_app.ui.i18n import is_chinese, label
+from desktop_app.ui.i18n import by_pattern, is_chinese, label
 
 CTX = "Training"
 
@@ -172,10 +172,9 @@ def report_text(text: str) -> str:
     for translated in (tr(text), label(text)):  # a word of REPORT_WORDS or FIELDS, or an enum's label
         if translated != text:
             return translated
-    for pattern, template in REPORT_SENTENCES:
-        match = pattern.fullmatch(text)
-        if match:
-            return tr(template).format(**{k: report_text(v) for k, v in match.groupdict().items()})
+    sentence = by_pattern(text, REPORT_SENTENCES, CTX, report_text)
+    if sentence is not None:
+        return sentence
     if "；" in text:
         return tr(REPORT_PARTS).join(report_text(part) for part in text.split("；"))
     return text
