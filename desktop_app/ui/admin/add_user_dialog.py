@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.enums import Role
-from desktop_app.errors import IntegrityFilesError
 from desktop_app.services.rows import UnitRow, UserRow
 from desktop_app.services.users import UserService
 from desktop_app.ui.admin.dialog_buttons import ok_cancel
-from desktop_app.ui.admin.dialog_errors import DialogErrors
-from desktop_app.ui.admin.passphrase_pair import PassphrasePair
+from desktop_app.ui.admin.passphrase_dialog import PassphraseDialog
 from desktop_app.ui.admin.unit_checklist import UnitChecklist
 from desktop_app.ui.i18n import label
-from desktop_app.ui.wait_cursor import wait_cursor
 
 
-class AddUserDialog(QDialog):
+class AddUserDialog(PassphraseDialog):
     def __init__(self, users: UserService, units: Sequence[UnitRow], *, limited: bool,
                  parent: QWidget | None = None) -> None:
         """``limited``: the administrator is limited to some units, so a new user without units gets theirs."""
@@ -28,7 +25,6 @@ class AddUserDialog(QDialog):
         self.setObjectName("addUserDialog")
         self.setWindowTitle(self.tr("新增用户"))
         self.setMinimumWidth(480)
-        self.errors = DialogErrors()
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("userName")
         self.name_edit.setPlaceholderText(self.tr("例如 li.clerk"))
@@ -37,7 +33,6 @@ class AddUserDialog(QDialog):
         for role in Role:
             self.role_combo.addItem(label(role.label), role.value)
         self.role_combo.setCurrentIndex(self.role_combo.findData(Role.CLERK.value))
-        self.pair = PassphrasePair(self.errors)
         self.units = UnitChecklist(units)
         hint = QLabel(self.tr("不勾选：与您负责的单位相同。") if limited
                       else self.tr("不勾选：可处理整个档案库。勾选的单位包括其下级单位。"))
@@ -60,21 +55,7 @@ class AddUserDialog(QDialog):
         self.name_edit.setFocus()
 
     def save(self) -> bool:
-        self.errors.clear()
-        passphrase = self.pair.value()
-        if passphrase is None:
-            return False
-        try:
-            with wait_cursor():  # one key derivation for the new key slot
-                self.added = self.users.add(self.name_edit.text().strip(), str(self.role_combo.currentData()),
-                                            passphrase, units=self.units.checked_ids() or None)
-        except IntegrityFilesError as exc:
-            self.errors.show_any(exc)
-            return False
-        self.accept()
-        return True
-
-    def done(self, result: int) -> None:
-        self.pair.clear()
-        self.errors.clear()
-        super().done(result)
+        def add(passphrase: str) -> None:
+            self.added = self.users.add(self.name_edit.text().strip(), str(self.role_combo.currentData()),
+                                        passphrase, units=self.units.checked_ids() or None)
+        return self.submit(add)

@@ -3,20 +3,19 @@ changes; the data key and every other user stay as they are."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.errors import AuthenticationError, IntegrityFilesError, LockedOutError
 from desktop_app.services.users import UserService
 from desktop_app.ui.admin.dialog_buttons import ok_cancel
-from desktop_app.ui.admin.dialog_errors import DialogErrors
-from desktop_app.ui.admin.passphrase_pair import PassphrasePair, password_edit
+from desktop_app.ui.admin.passphrase_dialog import PassphraseDialog
+from desktop_app.ui.admin.passphrase_pair import password_edit
 from desktop_app.ui.error_text import error_text
-from desktop_app.ui.wait_cursor import wait_cursor
 
 OLD_FIELD = "old"
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(PassphraseDialog):
     def __init__(self, users: UserService, user_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.users = users
@@ -25,9 +24,7 @@ class ChangePassphraseDialog(QDialog):
         self.setMinimumWidth(480)
         intro = QLabel(self.tr("为 {0} 设置新口令。下次登录或解锁时使用新口令；其他用户不受影响。").format(user_name))
         intro.setWordWrap(True)
-        self.errors = DialogErrors()
         self.old_edit = password_edit("oldPassphrase")
-        self.pair = PassphrasePair(self.errors)
         form = QFormLayout()
         form.addRow(self.tr("原口令："), self.old_edit)
         form.addRow("", self.errors.register(OLD_FIELD, self.old_edit))
@@ -41,28 +38,16 @@ class ChangePassphraseDialog(QDialog):
         self.old_edit.setFocus()
 
     def save(self) -> bool:
-        self.errors.clear()
-        new = self.pair.value()
-        if new is None:
-            return False
-        try:
-            with wait_cursor():  # two key derivations, under a second (as on unlock)
-                self.users.change_own_passphrase(self.old_edit.text(), new)
-        except LockedOutError as exc:
+        return self.submit(lambda new: self.users.change_own_passphrase(self.old_edit.text(), new))
+
+    def show_refusal(self, exc: IntegrityFilesError) -> None:
+        if isinstance(exc, LockedOutError):
             self.errors.show_general(error_text(exc))
-            return False
-        except AuthenticationError:
+        elif isinstance(exc, AuthenticationError):
             self.errors.show_text(OLD_FIELD, self.tr("原口令不正确。"))
-            return False
-        except IntegrityFilesError as exc:
-            self.errors.show_any(exc)
-            return False
-        self.accept()
-        return True
+        else:
+            super().show_refusal(exc)
 
     def done(self, result: int) -> None:
-        """Nothing typed here outlives the dialog, whichever way it closes (a lock closes it too)."""
         self.old_edit.clear()
-        self.pair.clear()
-        self.errors.clear()
         super().done(result)

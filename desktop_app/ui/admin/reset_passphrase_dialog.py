@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.errors import IntegrityFilesError
 from desktop_app.services.users import UserService
 from desktop_app.ui.admin.dialog_buttons import ok_cancel
-from desktop_app.ui.admin.dialog_errors import DialogErrors
-from desktop_app.ui.admin.passphrase_pair import PassphrasePair
-from desktop_app.ui.wait_cursor import wait_cursor
+from desktop_app.ui.admin.passphrase_dialog import PassphraseDialog
 
 
-class ResetPassphraseDialog(QDialog):
+class ResetPassphraseDialog(PassphraseDialog):
     def __init__(self, users: UserService, user_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.users = users
@@ -23,8 +20,6 @@ class ResetPassphraseDialog(QDialog):
         intro = QLabel(self.tr("为 {0} 设置新口令。旧口令随即失效。请把新口令当面告诉本人，"
                                "并请其登录后在“账户与维护”中改为只有自己知道的口令。").format(user_name))
         intro.setWordWrap(True)
-        self.errors = DialogErrors()
-        self.pair = PassphrasePair(self.errors)
         form = QFormLayout()
         self.pair.add_rows(form, self.tr("新口令："), self.tr("再次输入新口令："))
         buttons, self.ok_button = ok_cancel(self.tr("重置口令"), self.tr("取消"), self.save, self.reject)
@@ -36,20 +31,4 @@ class ResetPassphraseDialog(QDialog):
         self.pair.first.setFocus()
 
     def save(self) -> bool:
-        self.errors.clear()
-        passphrase = self.pair.value()
-        if passphrase is None:
-            return False
-        try:
-            with wait_cursor():  # one key derivation for the fresh key slot
-                self.users.reset_passphrase(self.user_name, passphrase)
-        except IntegrityFilesError as exc:
-            self.errors.show_any(exc)
-            return False
-        self.accept()
-        return True
-
-    def done(self, result: int) -> None:
-        self.pair.clear()
-        self.errors.clear()
-        super().done(result)
+        return self.submit(lambda passphrase: self.users.reset_passphrase(self.user_name, passphrase))
